@@ -1,0 +1,42 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+  name: "Kizuna",
+  platforms: [.macOS(.v14)],
+  products: [
+    .library(name: "Kizuna", targets: ["Kizuna"]),
+    .executable(name: "kizuna", targets: ["kizuna"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // Values, storage, indexes, transactions, durability, CSV import.
+    .target(name: "KizunaStore", swiftSettings: strict),
+    // Lexer, parser, semantic checks, planner, executor.
+    .target(name: "KizunaCypher", dependencies: ["KizunaStore"], swiftSettings: strict),
+    // The Graphviz C library (libgvc, libcgraph), found by pkg-config.
+    .systemLibrary(
+      name: "CGraphviz", pkgConfig: "libgvc",
+      providers: [.apt(["libgraphviz-dev"])]),
+    // Owns Graphviz objects; styles, layouts and the export formats.
+    .target(name: "KizunaRender", dependencies: ["KizunaStore", "CGraphviz"], swiftSettings: strict),
+    // What a Swift program imports: Database, sessions, results, the bundled graph.
+    .target(
+      name: "Kizuna", dependencies: ["KizunaStore", "KizunaCypher", "KizunaRender"],
+      resources: [.copy("Resources/Graphs")], swiftSettings: strict),
+    // The command-line tool.
+    .executableTarget(
+      name: "kizuna",
+      dependencies: ["Kizuna", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      swiftSettings: strict),
+    .testTarget(name: "KizunaStoreTests", dependencies: ["KizunaStore"], swiftSettings: strict),
+    .testTarget(name: "KizunaCypherTests", dependencies: ["KizunaCypher"], swiftSettings: strict),
+    .testTarget(name: "KizunaRenderTests", dependencies: ["KizunaRender"], swiftSettings: strict),
+    .testTarget(name: "KizunaTests", dependencies: ["Kizuna"], swiftSettings: strict),
+    .testTarget(name: "KizunaCLITests", dependencies: ["kizuna"], swiftSettings: strict),
+  ]
+)
