@@ -102,7 +102,8 @@ struct Lexer {
     }
     if Lexer.isDigit(byte) || (byte == 0x2E && Lexer.isDigit(peek(1))) {
       try scanNumber(line: startLine, column: startColumn)
-      let isFloat = bytes[start..<index].contains { $0 == 0x2E || $0 == 0x65 || $0 == 0x45 }
+      let isFloat =
+        bytes[start..<index].contains { $0 == 0x2E || $0 == 0x65 || $0 == 0x45 }
         && !(index - start > 1 && bytes[start] == 0x30 && (bytes[start + 1] | 0x20) == 0x78)
       return make(isFloat ? .float : .integer)
     }

@@ -43,7 +43,8 @@ extension Parser {
         try expect(.exists)
         ifExists = true
       }
-      return isIndex ? .dropIndex(name: name, ifExists: ifExists) : .dropConstraint(name: name, ifExists: ifExists)
+      return isIndex
+        ? .dropIndex(name: name, ifExists: ifExists) : .dropConstraint(name: name, ifExists: ifExists)
     }
     if at(.show) {
       index += 1
@@ -143,7 +144,8 @@ extension Parser {
       return .relationship(type: type)
     }
     throw CypherError.syntax(
-      "UnexpectedSyntax", "Expected a single-label node pattern such as (n:Label) or a relationship "
+      "UnexpectedSyntax",
+      "Expected a single-label node pattern such as (n:Label) or a relationship "
         + "pattern such as ()-[r:TYPE]-()", line: element.position.line, column: element.position.column)
   }
 
