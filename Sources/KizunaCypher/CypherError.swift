@@ -53,14 +53,18 @@ public struct CypherError: Error, Sendable, Equatable, CustomStringConvertible {
       message: "\(message) (line \(line), column \(column))", line: line, column: column)
   }
 
-  /// A compile-time semantic error at a line and column; the position is appended to the message.
-  public static func semantic(_ detail: String, _ message: String, line: Int?, column: Int?)
+  /// A compile-time error found by semantic analysis (an undefined variable, a
+  /// misplaced aggregate, ...). Its type is `SyntaxError`, because that is how
+  /// the openCypher TCK classifies every compile-time error; the detail says
+  /// which rule was broken.
+  public static func compile(_ detail: String, _ message: String, at position: SourcePosition?)
     -> CypherError
   {
     var text = message
-    if let line, let column { text += " (line \(line), column \(column))" }
+    if let position { text += " (line \(position.line), column \(position.column))" }
     return CypherError(
-      type: .semanticError, detail: detail, phase: .compile, message: text, line: line, column: column)
+      type: .syntaxError, detail: detail, phase: .compile, message: text, line: position?.line,
+      column: position?.column)
   }
 
   /// A runtime error without a source position.
