@@ -70,6 +70,15 @@ import Testing
     ("[p = (a)-->() | p]", "[pattern | p]"),
     ("[(1), (2)]", "[1, 2]"),
     ("n.count + n.end", "(n.count + n.end)"),
+    ("a<-1", "(a < -1)"),
+    ("a<>b", "(a <> b)"),
+    ("a<=b", "(a <= b)"),
+    ("a>=-b", "(a >= (- b))"),
+    ("x=~'r'", "(x =~ 'r')"),
+    ("1--1", "(1 - -1)"),
+    ("a.b.c.d", "a.b.c.d"),
+    ("a.`weird key`", "a.weird key"),
+    ("n.x IN [1, 2][..1]", "(n.x IN [1, 2][..1])"),
   ]
 
   @Test(arguments: precedence)

@@ -63,3 +63,22 @@ import Testing
     #expect(throws: CypherError.self) { try Parser.parseStatement(" ; ") }
   }
 }
+
+@Suite struct NestingLimitTests {
+  @Test func deepNestingIsAnErrorNotACrash() throws {
+    let deep = String(repeating: "(", count: 5000) + "1" + String(repeating: ")", count: 5000)
+    let error = try #require(parseError("RETURN " + deep))
+    #expect(error.message.contains("nested too deeply"))
+    let negations = "RETURN " + String(repeating: "NOT ", count: 5000) + "true"
+    #expect(parseError(negations)?.message.contains("nested too deeply") == true)
+    let minus = "RETURN " + String(repeating: "- ", count: 5000) + "1"
+    #expect(parseError(minus)?.message.contains("nested too deeply") == true)
+    let lists = "RETURN " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
+    #expect(parseError(lists)?.message.contains("nested too deeply") == true)
+  }
+
+  @Test func reasonableNestingIsFine() throws {
+    let nested = String(repeating: "(", count: 50) + "1" + String(repeating: ")", count: 50)
+    #expect(try Parser.parseExpression(nested).kind == .literal(.integer(1)))
+  }
+}

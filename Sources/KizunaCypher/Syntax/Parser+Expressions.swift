@@ -3,7 +3,9 @@
 
 extension Parser {
   mutating func parseExpression() throws(CypherError) -> Expression {
-    try parseOr()
+    try enterNesting()
+    defer { depth -= 1 }
+    return try parseOr()
   }
 
   private mutating func parseOr() throws(CypherError) -> Expression {
@@ -35,6 +37,8 @@ extension Parser {
 
   private mutating func parseNot() throws(CypherError) -> Expression {
     guard at(.not) else { return try parseComparison() }
+    try enterNesting()
+    defer { depth -= 1 }
     let token = advance()
     return Expression(.unary(.not, try parseNot()), at: token.position)
   }
@@ -135,6 +139,8 @@ extension Parser {
 
   private mutating func parseUnary() throws(CypherError) -> Expression {
     let token = current
+    try enterNesting()
+    defer { depth -= 1 }
     if token.kind == .minus {
       index += 1
       if at(.integer) {

@@ -32,6 +32,8 @@ extension Parser {
 
   /// A node and its chain of relationships; `((a)-->(b))` in parentheses is accepted too.
   mutating func parsePatternElement() throws(CypherError) -> PatternElement {
+    try enterNesting()
+    defer { depth -= 1 }
     if at(.leftParen) && peek(1).kind == .leftParen {
       index += 1
       let inner = try parsePatternElement()

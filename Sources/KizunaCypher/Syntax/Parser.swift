@@ -6,6 +6,10 @@ public struct Parser {
   let source: [UInt8]
   var tokens: [Token]
   var index = 0
+  /// Current nesting of expressions and patterns; bounded so that hostile input
+  /// cannot exhaust the stack.
+  var depth = 0
+  static let maximumDepth = 200
 
   init(source: [UInt8]) throws(CypherError) {
     self.source = source
@@ -131,6 +135,17 @@ public struct Parser {
     return CypherError.syntax(
       "UnexpectedSyntax", "Invalid input '\(text(token))': expected \(expected)",
       line: token.line, column: token.column)
+  }
+
+  /// Enters one level of nesting; pair with `depth -= 1` (usually in a `defer`).
+  mutating func enterNesting() throws(CypherError) {
+    depth += 1
+    guard depth <= Parser.maximumDepth else {
+      throw CypherError.syntax(
+        "UnexpectedSyntax",
+        "The statement is nested too deeply (more than \(Parser.maximumDepth) levels)",
+        line: current.line, column: current.column)
+    }
   }
 
   // MARK: - Names
