@@ -143,3 +143,14 @@ import Testing
     #expect(FunctionNames.editDistance([], Array("abc".unicodeScalars)) == 3)
   }
 }
+
+@Suite struct AggregateDetectionTests {
+  @Test(arguments: [
+    ("count(*)", true), ("1 + sum(n.x)", true), ("COLLECT(n)[0]", true), ("size(collect(n))", true),
+    ("n.x", false), ("toLower(n.name)", false), ("date.max(a)", false),
+    ("CASE WHEN true THEN max(x) END", true), ("n {k: avg(n.x)}", true),
+  ])
+  func detectsAggregates(text: String, expected: Bool) throws {
+    #expect(try Parser.parseExpression(text).containsAggregate == expected)
+  }
+}
