@@ -55,7 +55,7 @@ private func unsupported(_ value: Value, _ typeName: String) -> TemporalError {
 
 /// The offset a named zone has now: times carry only offsets, so a named
 /// zone given to `time()` is fixed at the current instant.
-private func offsetNow(_ zone: TemporalZone) -> Int32 {
+func offsetNow(_ zone: TemporalZone) -> Int32 {
   zone.offset(atEpochSecond: Int64(Date().timeIntervalSince1970.rounded(.down)))
 }
 
