@@ -9,20 +9,20 @@ import Testing
 struct TemporalExpression {
   private var bytes: [UInt8]
   private var index = 0
-  private let other: Value?
+  private let variables: [String: Value]
 
-  /// Evaluates `text`; `other` is the value of the variable `other`.
-  static func evaluate(_ text: String, other: Value? = nil) throws -> Value {
-    var parser = TemporalExpression(bytes: Array(text.utf8), other: other)
+  /// Evaluates `text`, where `variables` gives the values of the names it uses.
+  static func evaluate(_ text: String, variables: [String: Value] = [:]) throws -> Value {
+    var parser = TemporalExpression(bytes: Array(text.utf8), variables: variables)
     let value = try parser.expression()
     parser.skipSpace()
     guard parser.index == parser.bytes.count else { throw TemporalError.invalid("trailing text in \(text)") }
     return value
   }
 
-  private init(bytes: [UInt8], other: Value?) {
+  private init(bytes: [UInt8], variables: [String: Value]) {
     self.bytes = bytes
-    self.other = other
+    self.variables = variables
   }
 
   private mutating func skipSpace() {
@@ -88,7 +88,7 @@ struct TemporalExpression {
       return .int(number)
     default:
       let function = name()
-      if function == "other", let other { return other }
+      if let value = variables[function] { return value }
       if function == "null" { return .null }
       try expect("(")
       var arguments: [Value] = []
@@ -163,10 +163,16 @@ func rendered(_ value: Value) -> String {
   }
 }
 
-/// Evaluates `expression` and renders the result.
-func show(_ expression: String, other: String? = nil) throws -> String {
-  let otherValue = try other.map { try TemporalExpression.evaluate($0) }
-  return rendered(try TemporalExpression.evaluate(expression, other: otherValue))
+/// Evaluates `expression` and renders the result; `variables` maps names to
+/// expressions evaluated first.
+func show(_ expression: String, _ variables: [String: String] = [:]) throws -> String {
+  let values = try variables.mapValues { try TemporalExpression.evaluate($0) }
+  return rendered(try TemporalExpression.evaluate(expression, variables: values))
+}
+
+/// Evaluates `expression` with `other` bound to the value of `otherExpression`.
+func show(_ expression: String, other otherExpression: String) throws -> String {
+  try show(expression, ["other": otherExpression])
 }
 
 @Suite struct TemporalExpressionTests {
@@ -177,5 +183,6 @@ func show(_ expression: String, other: String? = nil) throws -> String {
 
   @Test func bindsOther() throws {
     #expect(try show("date({date: other, day: 28})", other: "date('1984-11-11')") == "1984-11-28")
+    #expect(try show("localdatetime({date: d, time: t})", ["d": "date('2015-07-21')", "t": "localtime('12:00')"]) == "2015-07-21T12:00")
   }
 }
