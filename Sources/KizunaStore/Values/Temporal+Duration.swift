@@ -178,8 +178,12 @@ struct DurationParts {
     let wholeDays = days.rounded(.towardZero)
     let seconds = fraction[2] + (days - wholeDays) * 86_400
     let wholeSeconds = seconds.rounded(.towardZero)
-    // Rounded rather than truncated so that 0.1 s is 100,000,000 ns, not 99,999,999.
-    let nanos = (fraction[3] + (seconds - wholeSeconds) * 1e9).rounded()
+    // Truncated as Neo4j does (half a nanosecond is none), except that values
+    // within a thousandth of a whole number are binary noise: 0.1 s must be
+    // 100,000,000 ns, not 99,999,999.
+    let exactNanos = fraction[3] + (seconds - wholeSeconds) * 1e9
+    let nearest = exactNanos.rounded()
+    let nanos = abs(exactNanos - nearest) < 1e-3 ? nearest : exactNanos.rounded(.towardZero)
     return try .normalized(
       months: whole[0],
       days: Checked.add(whole[1], try Checked.int(wholeDays)),
