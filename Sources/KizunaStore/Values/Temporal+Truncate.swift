@@ -38,6 +38,25 @@ public enum TruncationUnit: String, Sendable, CaseIterable {
     }
   }
 
+  /// `overrides` with the truncated value's milli- or microseconds added when
+  /// the map sets only smaller units, so that truncating 12:31:14.645876 to
+  /// milliseconds with `{nanosecond: 2}` gives 12:31:14.645000002 as in Neo4j.
+  func completingFractions(_ overrides: [String: Value], nanoOfDay: Int64) -> [String: Value] {
+    let keys = Set(overrides.keys.map { $0.lowercased() })
+    var completed = overrides
+    let fraction = nanoOfDay % nanosPerSecond
+    if self == .millisecond && !keys.contains("millisecond")
+      && (keys.contains("microsecond") || keys.contains("nanosecond"))
+    {
+      completed["millisecond"] = .int(fraction / 1_000_000)
+    } else if self == .microsecond && !keys.contains("microsecond") && !keys.contains("millisecond")
+      && keys.contains("nanosecond")
+    {
+      completed["microsecond"] = .int(fraction / 1000)
+    }
+    return completed
+  }
+
   /// The start of this unit containing the time of day (date units give midnight).
   func truncate(nanoOfDay: Int64) -> Int64 {
     let step: Int64
@@ -96,8 +115,9 @@ extension CypherLocalTime {
     }
     let parts = try truncationSource(value, needsDate: false, typeName)
     let allowed = zoned ? TemporalFieldset.timeKeys.union(["timezone"]) : TemporalFieldset.timeKeys
-    let fields = try TemporalFieldset(overrides, allowed: allowed, typeName: typeName)
     let truncated = unit.truncate(nanoOfDay: parts.nanoOfDay ?? 0)
+    let fields = try TemporalFieldset(
+      unit.completingFractions(overrides, nanoOfDay: truncated), allowed: allowed, typeName: typeName)
     return (try fields.nanoOfDay(base: truncated) ?? truncated, parts, try fields.zone())
   }
 }
@@ -138,9 +158,10 @@ extension CypherLocalDateTime {
     let parts = try truncationSource(value, needsDate: true, typeName)
     var allowed = TemporalFieldset.dateKeys.union(TemporalFieldset.timeKeys)
     if zoned { allowed.insert("timezone") }
-    let fields = try TemporalFieldset(overrides, allowed: allowed, typeName: typeName)
     let date = try unit.truncate(parts.date ?? CypherDate(epochDay: 0))
     let nanos = unit.truncate(nanoOfDay: parts.nanoOfDay ?? 0)
+    let fields = try TemporalFieldset(
+      unit.completingFractions(overrides, nanoOfDay: nanos), allowed: allowed, typeName: typeName)
     let local = CypherLocalDateTime(
       date: try fields.date(base: date) ?? date,
       time: CypherLocalTime(nanoOfDay: try fields.nanoOfDay(base: nanos) ?? nanos))
