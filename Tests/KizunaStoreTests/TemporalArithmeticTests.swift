@@ -20,7 +20,10 @@ import Testing
     return [sum.map(rendered) ?? "<none>", difference.map(rendered) ?? "<none>"]
   }
 
-  @Test(arguments: zip(durations, [["1997-03-25", "1972-04-27"], ["1984-10-28", "1984-09-25"], ["1997-10-11", "1971-10-12"]]))
+  @Test(
+    arguments: zip(
+      durations,
+      [["1997-03-25", "1972-04-27"], ["1984-10-28", "1984-09-25"], ["1997-10-11", "1971-10-12"]]))
   func movesDates(map: String, expected: [String]) throws {
     #expect(try sumAndDifference("date({year: 1984, month: 10, day: 11})", map) == expected)
   }
@@ -33,7 +36,8 @@ import Testing
         ["22:29:27.500000004", "02:33:00.499999998"],
       ]))
   func movesTimes(map: String, expected: [String]) throws {
-    #expect(try sumAndDifference("localtime({hour: 12, minute: 31, second: 14, nanosecond: 1})", map) == expected)
+    #expect(
+      try sumAndDifference("localtime({hour: 12, minute: 31, second: 14, nanosecond: 1})", map) == expected)
     let zoned = "time({hour: 12, minute: 31, second: 14, nanosecond: 1, timezone: '+01:00'})"
     #expect(try sumAndDifference(zoned, map) == expected.map { $0 + "+01:00" })
   }
@@ -47,7 +51,8 @@ import Testing
         ["1997-10-11T22:29:27.500000004", "1971-10-12T02:33:00.499999998"],
       ]))
   func movesDateTimes(map: String, expected: [String]) throws {
-    let local = "localdatetime({year: 1984, month: 10, day: 11, hour: 12, minute: 31, second: 14, nanosecond: 1})"
+    let local =
+      "localdatetime({year: 1984, month: 10, day: 11, hour: 12, minute: 31, second: 14, nanosecond: 1})"
     #expect(try sumAndDifference(local, map) == expected)
     let zoned =
       "datetime({year: 1984, month: 10, day: 11, hour: 12, minute: 31, second: 14, nanosecond: 1, timezone: '+01:00'})"
@@ -55,9 +60,11 @@ import Testing
   }
 
   @Test(arguments: [
-    (0, 0, "P24Y10M28DT32H26M20.000000002S", "PT0S"), (0, 1, "P12Y6MT32H2M20.000000001S", "P12Y4M28DT24M0.000000001S"),
+    (0, 0, "P24Y10M28DT32H26M20.000000002S", "PT0S"),
+    (0, 1, "P12Y6MT32H2M20.000000001S", "P12Y4M28DT24M0.000000001S"),
     (0, 2, "P25Y4M43DT50H11M23.500000004S", "P-6M-15DT-17H-45M-3.500000002S"),
-    (1, 0, "P12Y6MT32H2M20.000000001S", "P-12Y-4M-28DT-24M-0.000000001S"), (1, 1, "P2M-28DT31H38M20S", "PT0S"),
+    (1, 0, "P12Y6MT32H2M20.000000001S", "P-12Y-4M-28DT-24M-0.000000001S"),
+    (1, 1, "P2M-28DT31H38M20S", "PT0S"),
     (1, 2, "P13Y15DT49H47M23.500000003S", "P-12Y-10M-43DT-18H-9M-3.500000003S"),
     (2, 0, "P25Y4M43DT50H11M23.500000004S", "P6M15DT17H45M3.500000002S"),
     (2, 2, "P25Y10M58DT67H56M27.000000006S", "PT0S"),
@@ -76,7 +83,8 @@ import Testing
     (Value.int(2), Value.int(2), "P24Y10M28DT32H26M20.000000002S", "P6Y2M22DT13H21M8S"),
     (Value.float(0.5), Value.float(0.5), "P6Y2M22DT13H21M8S", "P24Y10M28DT32H26M20.000000002S"),
   ])
-  func multipliesAndDividesDurations(factor: Value, divisor: Value, product: String, quotient: String) throws {
+  func multipliesAndDividesDurations(factor: Value, divisor: Value, product: String, quotient: String) throws
+  {
     let duration = try CypherDuration.from(map: [
       "years": .int(12), "months": .int(5), "days": .int(14), "hours": .int(16), "minutes": .int(12),
       "seconds": .int(70), "nanoseconds": .int(1),
@@ -94,13 +102,18 @@ import Testing
     #expect(try show("date('2015-01-31')") == "2015-01-31")
     let jan31 = try CypherDate.parse("2015-01-31")
     #expect(try jan31.adding(CypherDuration.parse("P1M")).description == "2015-02-28")
-    #expect(try CypherDate.parse("2016-03-31").subtracting(CypherDuration.parse("P1M")).description == "2016-02-29")
+    #expect(
+      try CypherDate.parse("2016-03-31").subtracting(CypherDuration.parse("P1M")).description == "2016-02-29")
   }
 
   @Test func keepsLocalTimeAcrossDaylightSavingForDays() throws {
     let before = try CypherDateTime.parse("2017-03-25T12:00[Europe/Stockholm]")
-    #expect(try before.adding(CypherDuration.parse("P1D")).description == "2017-03-26T12:00+02:00[Europe/Stockholm]")
-    #expect(try before.adding(CypherDuration.parse("PT24H")).description == "2017-03-26T13:00+02:00[Europe/Stockholm]")
+    #expect(
+      try before.adding(CypherDuration.parse("P1D")).description == "2017-03-26T12:00+02:00[Europe/Stockholm]"
+    )
+    #expect(
+      try before.adding(CypherDuration.parse("PT24H")).description
+        == "2017-03-26T13:00+02:00[Europe/Stockholm]")
   }
 
   @Test func rejectsNonTemporalOperands() throws {

@@ -10,7 +10,8 @@ import Testing
     "datetime('2014-07-21T21:40:36.143+0200')",
   ]
   static let targets = [
-    "date('2015-06-24')", "localdatetime('2016-07-21T21:45:22.142')", "datetime('2015-07-21T21:40:32.142+0100')",
+    "date('2015-06-24')", "localdatetime('2016-07-21T21:45:22.142')",
+    "datetime('2015-07-21T21:40:32.142+0100')",
     "localtime('16:30')", "time('16:30+0100')",
   ]
 
@@ -21,7 +22,8 @@ import Testing
     (0, 1, "P31Y9M10DT21H45M22.142S", "P31Y9M", "P11606D", "PT278565H45M22.142S"),
     (0, 2, "P30Y9M10DT21H40M32.142S", "P30Y9M", "P11240D", "PT269781H40M32.142S"),
     (0, 3, "PT16H30M", "PT0S", "PT0S", "PT16H30M"), (0, 4, "PT16H30M", "PT0S", "PT0S", "PT16H30M"),
-    (1, 0, "PT-14H-30M", "PT0S", "PT0S", "PT-14H-30M"), (1, 1, "PT7H15M22.142S", "PT0S", "PT0S", "PT7H15M22.142S"),
+    (1, 0, "PT-14H-30M", "PT0S", "PT0S", "PT-14H-30M"),
+    (1, 1, "PT7H15M22.142S", "PT0S", "PT0S", "PT7H15M22.142S"),
     (1, 2, "PT7H10M32.142S", "PT0S", "PT0S", "PT7H10M32.142S"), (1, 3, "PT2H", "", "", "PT2H"),
     (1, 4, "PT2H", "", "", "PT2H"), (2, 0, "PT-14H-30M", "PT0S", "PT0S", "PT-14H-30M"),
     (2, 1, "PT7H15M22.142S", "PT0S", "PT0S", "PT7H15M22.142S"),
@@ -50,12 +52,26 @@ import Testing
   @Test(arguments: [
     ("localdatetime('2018-01-01T12:00')", "localdatetime('2018-01-02T10:00')", "PT22H", 0, 79200, 0),
     ("localdatetime('2018-01-02T10:00')", "localdatetime('2018-01-01T12:00')", "PT-22H", 0, -79200, 0),
-    ("localdatetime('2018-01-01T10:00:00.2')", "localdatetime('2018-01-02T10:00:00.1')", "PT23H59M59.9S", 0, 86399, 900_000_000),
-    ("localdatetime('2018-01-02T10:00:00.1')", "localdatetime('2018-01-01T10:00:00.2')", "PT-23H-59M-59.9S", 0, -86400, 100_000_000),
-    ("datetime('2017-10-28T23:00+02:00[Europe/Stockholm]')", "datetime('2017-10-29T04:00+01:00[Europe/Stockholm]')", "PT6H", 0, 21600, 0),
-    ("datetime('2017-10-29T04:00+01:00[Europe/Stockholm]')", "datetime('2017-10-28T23:00+02:00[Europe/Stockholm]')", "PT-6H", 0, -21600, 0),
+    (
+      "localdatetime('2018-01-01T10:00:00.2')", "localdatetime('2018-01-02T10:00:00.1')", "PT23H59M59.9S", 0,
+      86399, 900_000_000
+    ),
+    (
+      "localdatetime('2018-01-02T10:00:00.1')", "localdatetime('2018-01-01T10:00:00.2')", "PT-23H-59M-59.9S",
+      0, -86400, 100_000_000
+    ),
+    (
+      "datetime('2017-10-28T23:00+02:00[Europe/Stockholm]')",
+      "datetime('2017-10-29T04:00+01:00[Europe/Stockholm]')", "PT6H", 0, 21600, 0
+    ),
+    (
+      "datetime('2017-10-29T04:00+01:00[Europe/Stockholm]')",
+      "datetime('2017-10-28T23:00+02:00[Europe/Stockholm]')", "PT-6H", 0, -21600, 0
+    ),
   ])
-  func splitsBetweenBoundaries(from: String, to: String, text: String, days: Int64, seconds: Int64, nanos: Int64) throws {
+  func splitsBetweenBoundaries(
+    from: String, to: String, text: String, days: Int64, seconds: Int64, nanos: Int64
+  ) throws {
     let value = try TemporalExpression.evaluate("duration.between(\(from), \(to))")
     guard case .duration(let duration) = value else {
       Issue.record("not a duration: \(value)")
@@ -79,21 +95,42 @@ import Testing
   }
 
   @Test(arguments: [
-    ("datetime({year: 2017, month: 10, day: 29, hour: 0, timezone: 'Europe/Stockholm'})", "localdatetime({year: 2017, month: 10, day: 29, hour: 4})", "PT5H"),
-    ("datetime({year: 2017, month: 10, day: 29, hour: 0, timezone: 'Europe/Stockholm'})", "localtime({hour: 4})", "PT5H"),
-    ("localdatetime({year: 2017, month: 10, day: 29, hour: 0 })", "datetime({year: 2017, month: 10, day: 29, hour: 4, timezone: 'Europe/Stockholm'})", "PT5H"),
-    ("localtime({hour: 0 })", "datetime({year: 2017, month: 10, day: 29, hour: 4, timezone: 'Europe/Stockholm'})", "PT5H"),
-    ("date({year: 2017, month: 10, day: 29})", "datetime({year: 2017, month: 10, day: 29, hour: 4, timezone: 'Europe/Stockholm'})", "PT5H"),
-    ("datetime({year: 2017, month: 10, day: 29, hour: 0, timezone: 'Europe/Stockholm'})", "date({year: 2017, month: 10, day: 30})", "PT25H"),
+    (
+      "datetime({year: 2017, month: 10, day: 29, hour: 0, timezone: 'Europe/Stockholm'})",
+      "localdatetime({year: 2017, month: 10, day: 29, hour: 4})", "PT5H"
+    ),
+    (
+      "datetime({year: 2017, month: 10, day: 29, hour: 0, timezone: 'Europe/Stockholm'})",
+      "localtime({hour: 4})", "PT5H"
+    ),
+    (
+      "localdatetime({year: 2017, month: 10, day: 29, hour: 0 })",
+      "datetime({year: 2017, month: 10, day: 29, hour: 4, timezone: 'Europe/Stockholm'})", "PT5H"
+    ),
+    (
+      "localtime({hour: 0 })",
+      "datetime({year: 2017, month: 10, day: 29, hour: 4, timezone: 'Europe/Stockholm'})", "PT5H"
+    ),
+    (
+      "date({year: 2017, month: 10, day: 29})",
+      "datetime({year: 2017, month: 10, day: 29, hour: 4, timezone: 'Europe/Stockholm'})", "PT5H"
+    ),
+    (
+      "datetime({year: 2017, month: 10, day: 29, hour: 0, timezone: 'Europe/Stockholm'})",
+      "date({year: 2017, month: 10, day: 30})", "PT25H"
+    ),
   ])
   func handlesDaylightSavingDays(from: String, to: String, expected: String) throws {
     #expect(try show("duration.inSeconds(\(from), \(to))") == expected)
   }
 
   @Test func handlesTheWholeSupportedRange() throws {
-    #expect(try show("duration.between(date('-999999999-01-01'), date('+999999999-12-31'))") == "P1999999998Y11M30D")
     #expect(
-      try show("duration.inSeconds(localdatetime('-999999999-01-01'), localdatetime('+999999999-12-31T23:59:59'))")
+      try show("duration.between(date('-999999999-01-01'), date('+999999999-12-31'))") == "P1999999998Y11M30D"
+    )
+    #expect(
+      try show(
+        "duration.inSeconds(localdatetime('-999999999-01-01'), localdatetime('+999999999-12-31T23:59:59'))")
         == "PT17531639991215H59M59S")
   }
 
@@ -110,7 +147,9 @@ import Testing
 
   @Test func handlesSubSecondDifferences() throws {
     #expect(
-      try show("duration.inSeconds(localdatetime('2014-07-21T21:40:36.143'), localdatetime('2014-07-21T21:40:36.142'))")
+      try show(
+        "duration.inSeconds(localdatetime('2014-07-21T21:40:36.143'), localdatetime('2014-07-21T21:40:36.142'))"
+      )
         == "PT-0.001S")
   }
 
@@ -121,6 +160,8 @@ import Testing
   }
 
   @Test func rejectsNonTemporalOperands() {
-    #expect(throws: TemporalError.self) { try CypherDuration.between(.int(1), .date(CypherDate(epochDay: 0))) }
+    #expect(throws: TemporalError.self) {
+      try CypherDuration.between(.int(1), .date(CypherDate(epochDay: 0)))
+    }
   }
 }

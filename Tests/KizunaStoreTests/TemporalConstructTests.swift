@@ -34,12 +34,16 @@ import Testing
   }
 
   @Test(arguments: [
-    ("{hour: 12, minute: 31, second: 14, nanosecond: 789, millisecond: 123, microsecond: 456}", "12:31:14.123456789"),
+    (
+      "{hour: 12, minute: 31, second: 14, nanosecond: 789, millisecond: 123, microsecond: 456}",
+      "12:31:14.123456789"
+    ),
     ("{hour: 12, minute: 31, second: 14, nanosecond: 645876123}", "12:31:14.645876123"),
     ("{hour: 12, minute: 31, second: 14, nanosecond: 3}", "12:31:14.000000003"),
     ("{hour: 12, minute: 31, second: 14, microsecond: 645876}", "12:31:14.645876"),
     ("{hour: 12, minute: 31, second: 14, millisecond: 645}", "12:31:14.645"),
-    ("{hour: 12, minute: 31, second: 14}", "12:31:14"), ("{hour: 12, minute: 31}", "12:31"), ("{hour: 12}", "12:00"),
+    ("{hour: 12, minute: 31, second: 14}", "12:31:14"), ("{hour: 12, minute: 31}", "12:31"),
+    ("{hour: 12}", "12:00"),
   ])
   func constructsTimes(map: String, expected: String) throws {
     #expect(try show("localtime(\(map))") == expected)
@@ -52,13 +56,22 @@ import Testing
   }
 
   @Test(arguments: [
-    ("{year: 1984, month: 10, day: 11, hour: 12, timezone: 'Europe/Stockholm'}", "1984-10-11T12:00+01:00[Europe/Stockholm]"),
-    ("{year: 1984, ordinalDay: 202, timezone: 'Europe/Stockholm'}", "1984-07-20T00:00+02:00[Europe/Stockholm]"),
+    (
+      "{year: 1984, month: 10, day: 11, hour: 12, timezone: 'Europe/Stockholm'}",
+      "1984-10-11T12:00+01:00[Europe/Stockholm]"
+    ),
+    (
+      "{year: 1984, ordinalDay: 202, timezone: 'Europe/Stockholm'}",
+      "1984-07-20T00:00+02:00[Europe/Stockholm]"
+    ),
     (
       "{year: 1984, quarter: 3, dayOfQuarter: 45, hour: 12, minute: 31, second: 14, microsecond: 645876, timezone: 'Europe/Stockholm'}",
       "1984-08-14T12:31:14.645876+02:00[Europe/Stockholm]"
     ),
-    ("{year: 1984, week: 10, dayOfWeek: 3, hour: 12, minute: 31, timezone: '+01:00'}", "1984-03-07T12:31+01:00"),
+    (
+      "{year: 1984, week: 10, dayOfWeek: 3, hour: 12, minute: 31, timezone: '+01:00'}",
+      "1984-03-07T12:31+01:00"
+    ),
     ("{year: 1984, timezone: 'Europe/Stockholm'}", "1984-01-01T00:00+01:00[Europe/Stockholm]"),
     (
       "{year: 1984, month: 10, day: 11, hour: 12, minute: 34, second: 56, timezone: '+02:05:59'}",
@@ -92,7 +105,8 @@ import Testing
     ("{years: 12, months: 5, days: 14, hours: 16, minutes: 12, seconds: 70}", "P12Y5M14DT16H13M10S"),
     ("{days: 14, seconds: 70, milliseconds: 1}", "P14DT1M10.001S"),
     ("{days: 14, seconds: 70, microseconds: 1}", "P14DT1M10.000001S"),
-    ("{days: 14, seconds: 70, nanoseconds: 1}", "P14DT1M10.000000001S"), ("{minutes: 1.5, seconds: 1}", "PT1M31S"),
+    ("{days: 14, seconds: 70, nanoseconds: 1}", "P14DT1M10.000000001S"),
+    ("{minutes: 1.5, seconds: 1}", "PT1M31S"),
     ("{}", "PT0S"), ("{quarters: 1, hours: -1}", "P3MT-1H"),
   ])
   func constructsDurations(map: String, expected: String) throws {
@@ -100,11 +114,14 @@ import Testing
   }
 
   @Test(arguments: [
-    "date({year: 2015, day: 3})", "date({month: 3})", "date({year: 2015, month: 13})", "date({year: 2015, month: 2, day: 29})",
-    "date({year: 2015, week: 54})", "date({year: 2015, dayOfWeek: 1})", "date({year: 2015, month: 1, week: 2})",
+    "date({year: 2015, day: 3})", "date({month: 3})", "date({year: 2015, month: 13})",
+    "date({year: 2015, month: 2, day: 29})",
+    "date({year: 2015, week: 54})", "date({year: 2015, dayOfWeek: 1})",
+    "date({year: 2015, month: 1, week: 2})",
     "date({year: 2015, dayOfQuarter: 3})", "date({year: 2015, hour: 3})", "date({year: 'x'})",
     "localtime({minute: 3})", "localtime({hour: 1, second: 3})", "localtime({hour: 24})",
-    "localtime({hour: 1, minute: 1, millisecond: 1})", "localtime({hour: 1, minute: 1, second: 1, millisecond: 1000})",
+    "localtime({hour: 1, minute: 1, millisecond: 1})",
+    "localtime({hour: 1, minute: 1, second: 1, millisecond: 1000})",
     "time({hour: 1, timezone: 'Nowhere/Land'})", "time({hour: 1, timezone: '+19:00'})",
     "datetime({epochSeconds: 1, year: 1984})", "duration({weeks: 'x'})", "duration({fortnights: 1})",
     "date({year: 1000000000})", "date(localtime('12:00'))",
@@ -133,8 +150,14 @@ import Testing
   }
 
   @Test(arguments: [
-    ("localtime({hour: 12, minute: 31, second: 14, nanosecond: 645876123})", "12:31:14.645876123", "12:31:42.645876123"),
-    ("time({hour: 12, minute: 31, second: 14, microsecond: 645876, timezone: '+01:00'})", "12:31:14.645876", "12:31:42.645876"),
+    (
+      "localtime({hour: 12, minute: 31, second: 14, nanosecond: 645876123})", "12:31:14.645876123",
+      "12:31:42.645876123"
+    ),
+    (
+      "time({hour: 12, minute: 31, second: 14, microsecond: 645876, timezone: '+01:00'})", "12:31:14.645876",
+      "12:31:42.645876"
+    ),
     (
       "localdatetime({year: 1984, week: 10, dayOfWeek: 3, hour: 12, minute: 31, second: 14, millisecond: 645})",
       "12:31:14.645", "12:31:42.645"
@@ -148,7 +171,8 @@ import Testing
   }
 
   @Test(arguments: [
-    ("{time: other}", "12:31:14.645876+01:00"), ("{time: other, timezone: '+05:00'}", "16:31:14.645876+05:00"),
+    ("{time: other}", "12:31:14.645876+01:00"),
+    ("{time: other, timezone: '+05:00'}", "16:31:14.645876+05:00"),
     ("{time: other, second: 42}", "12:31:42.645876+01:00"),
     ("{time: other, second: 42, timezone: '+05:00'}", "16:31:42.645876+05:00"),
   ])
@@ -168,13 +192,21 @@ import Testing
   }
 
   @Test(arguments: [
-    ("date({year: 1984, month: 10, day: 11})", "localtime({hour: 12, minute: 31, second: 14, nanosecond: 645876123})",
-     "{date: otherDate, time: otherTime, day: 28, second: 42}", "1984-10-28T12:31:42.645876123"),
-    ("date({year: 1984, month: 10, day: 11})", "datetime({year: 1984, month: 10, day: 11, hour: 12, timezone: '+01:00'})",
-     "{date: otherDate, time: otherTime}", "1984-10-11T12:00"),
-    ("datetime({year: 1984, month: 10, day: 11, hour: 12, timezone: '+01:00'})",
-     "localdatetime({year: 1984, week: 10, dayOfWeek: 3, hour: 12, minute: 31, second: 14, millisecond: 645})",
-     "{date: otherDate, time: otherTime, day: 28, second: 42}", "1984-10-28T12:31:42.645"),
+    (
+      "date({year: 1984, month: 10, day: 11})",
+      "localtime({hour: 12, minute: 31, second: 14, nanosecond: 645876123})",
+      "{date: otherDate, time: otherTime, day: 28, second: 42}", "1984-10-28T12:31:42.645876123"
+    ),
+    (
+      "date({year: 1984, month: 10, day: 11})",
+      "datetime({year: 1984, month: 10, day: 11, hour: 12, timezone: '+01:00'})",
+      "{date: otherDate, time: otherTime}", "1984-10-11T12:00"
+    ),
+    (
+      "datetime({year: 1984, month: 10, day: 11, hour: 12, timezone: '+01:00'})",
+      "localdatetime({year: 1984, week: 10, dayOfWeek: 3, hour: 12, minute: 31, second: 14, millisecond: 645})",
+      "{date: otherDate, time: otherTime, day: 28, second: 42}", "1984-10-28T12:31:42.645"
+    ),
   ])
   func selectsDateAndTimeIntoLocalDateTime(date: String, time: String, map: String, expected: String) throws {
     #expect(try show("localdatetime(\(map))", ["otherDate": date, "otherTime": time]) == expected)
@@ -183,16 +215,22 @@ import Testing
   @Test func selectsLocalDateTimes() throws {
     let zoned = "datetime({year: 1984, month: 10, day: 11, hour: 12, timezone: '+01:00'})"
     #expect(try show("localdatetime(other)", other: zoned) == "1984-10-11T12:00")
-    #expect(try show("localdatetime({datetime: other, day: 28, second: 42})", other: zoned) == "1984-10-28T12:00:42")
+    #expect(
+      try show("localdatetime({datetime: other, day: 28, second: 42})", other: zoned) == "1984-10-28T12:00:42"
+    )
     let date = "date({year: 1984, month: 10, day: 11})"
-    #expect(try show("localdatetime({date: other, hour: 10, minute: 10, second: 10})", other: date) == "1984-10-11T10:10:10")
+    #expect(
+      try show("localdatetime({date: other, hour: 10, minute: 10, second: 10})", other: date)
+        == "1984-10-11T10:10:10")
   }
 
   @Test(arguments: [
     ("{date: other, hour: 10, minute: 10, second: 10}", "1984-10-11T10:10:10Z"),
     ("{date: other, hour: 10, minute: 10, second: 10, timezone: '+05:00'}", "1984-10-11T10:10:10+05:00"),
-    ("{date: other, day: 28, hour: 10, minute: 10, second: 10, timezone: 'Pacific/Honolulu'}",
-     "1984-10-28T10:10:10-10:00[Pacific/Honolulu]"),
+    (
+      "{date: other, day: 28, hour: 10, minute: 10, second: 10, timezone: 'Pacific/Honolulu'}",
+      "1984-10-28T10:10:10-10:00[Pacific/Honolulu]"
+    ),
   ])
   func selectsDatesIntoDateTimes(map: String, expected: String) throws {
     let source = "datetime({year: 1984, month: 10, day: 11, hour: 12, timezone: '+01:00'})"
@@ -200,30 +238,43 @@ import Testing
   }
 
   @Test(arguments: [
-    ("time({hour: 12, minute: 31, second: 14, microsecond: 645876, timezone: '+01:00'})",
-     "{year: 1984, month: 10, day: 11, time: other, second: 42, timezone: 'Pacific/Honolulu'}",
-     "1984-10-11T01:31:42.645876-10:00[Pacific/Honolulu]"),
-    ("datetime({year: 1984, month: 10, day: 11, hour: 12, timezone: 'Europe/Stockholm'})",
-     "{year: 1984, month: 10, day: 11, time: other}", "1984-10-11T12:00+01:00[Europe/Stockholm]"),
-    ("datetime({year: 1984, month: 10, day: 11, hour: 12, timezone: 'Europe/Stockholm'})",
-     "{year: 1984, month: 10, day: 11, time: other, timezone: '+05:00'}", "1984-10-11T16:00+05:00"),
-    ("localtime({hour: 12, minute: 31, second: 14, nanosecond: 645876123})",
-     "{year: 1984, month: 10, day: 11, time: other, second: 42, timezone: 'Pacific/Honolulu'}",
-     "1984-10-11T12:31:42.645876123-10:00[Pacific/Honolulu]"),
+    (
+      "time({hour: 12, minute: 31, second: 14, microsecond: 645876, timezone: '+01:00'})",
+      "{year: 1984, month: 10, day: 11, time: other, second: 42, timezone: 'Pacific/Honolulu'}",
+      "1984-10-11T01:31:42.645876-10:00[Pacific/Honolulu]"
+    ),
+    (
+      "datetime({year: 1984, month: 10, day: 11, hour: 12, timezone: 'Europe/Stockholm'})",
+      "{year: 1984, month: 10, day: 11, time: other}", "1984-10-11T12:00+01:00[Europe/Stockholm]"
+    ),
+    (
+      "datetime({year: 1984, month: 10, day: 11, hour: 12, timezone: 'Europe/Stockholm'})",
+      "{year: 1984, month: 10, day: 11, time: other, timezone: '+05:00'}", "1984-10-11T16:00+05:00"
+    ),
+    (
+      "localtime({hour: 12, minute: 31, second: 14, nanosecond: 645876123})",
+      "{year: 1984, month: 10, day: 11, time: other, second: 42, timezone: 'Pacific/Honolulu'}",
+      "1984-10-11T12:31:42.645876123-10:00[Pacific/Honolulu]"
+    ),
   ])
   func selectsTimesIntoDateTimes(source: String, map: String, expected: String) throws {
     #expect(try show("datetime(\(map))", other: source) == expected)
   }
 
   @Test(arguments: [
-    ("{date: otherDate, time: otherTime, day: 28, second: 42}", "1984-03-28T12:00:42+02:00[Europe/Stockholm]"),
-    ("{date: otherDate, time: otherTime, day: 28, second: 42, timezone: 'Pacific/Honolulu'}",
-     "1984-03-28T00:00:42-10:00[Pacific/Honolulu]"),
+    (
+      "{date: otherDate, time: otherTime, day: 28, second: 42}", "1984-03-28T12:00:42+02:00[Europe/Stockholm]"
+    ),
+    (
+      "{date: otherDate, time: otherTime, day: 28, second: 42, timezone: 'Pacific/Honolulu'}",
+      "1984-03-28T00:00:42-10:00[Pacific/Honolulu]"
+    ),
     ("{date: otherDate, time: otherTime, timezone: '+05:00'}", "1984-03-07T16:00+05:00"),
   ])
   func selectsDateAndZonedTimeIntoDateTime(map: String, expected: String) throws {
     let variables = [
-      "otherDate": "localdatetime({year: 1984, week: 10, dayOfWeek: 3, hour: 12, minute: 31, second: 14, millisecond: 645})",
+      "otherDate":
+        "localdatetime({year: 1984, week: 10, dayOfWeek: 3, hour: 12, minute: 31, second: 14, millisecond: 645})",
       "otherTime": "datetime({year: 1984, month: 10, day: 11, hour: 12, timezone: 'Europe/Stockholm'})",
     ]
     #expect(try show("datetime(\(map))", variables) == expected)
@@ -231,7 +282,8 @@ import Testing
 
   @Test func convertsDateTimesToAnotherZone() throws {
     let source = "datetime({year: 1984, month: 10, day: 11, hour: 12, timezone: '+01:00'})"
-    #expect(try show("datetime({datetime: other, timezone: '+05:00'})", other: source) == "1984-10-11T16:00+05:00")
+    #expect(
+      try show("datetime({datetime: other, timezone: '+05:00'})", other: source) == "1984-10-11T16:00+05:00")
     #expect(try show("datetime({datetime: other})", other: source) == "1984-10-11T12:00+01:00")
   }
 }

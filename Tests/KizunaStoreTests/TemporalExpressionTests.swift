@@ -183,6 +183,8 @@ func show(_ expression: String, other otherExpression: String) throws -> String 
 
   @Test func bindsOther() throws {
     #expect(try show("date({date: other, day: 28})", other: "date('1984-11-11')") == "1984-11-28")
-    #expect(try show("localdatetime({date: d, time: t})", ["d": "date('2015-07-21')", "t": "localtime('12:00')"]) == "2015-07-21T12:00")
+    #expect(
+      try show("localdatetime({date: d, time: t})", ["d": "date('2015-07-21')", "t": "localtime('12:00')"])
+        == "2015-07-21T12:00")
   }
 }

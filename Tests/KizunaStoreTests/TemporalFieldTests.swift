@@ -32,7 +32,8 @@ import Testing
       try fields("date({year: 1984, month: 10, day: 11})", Self.dateNames)
         == ["1984", "4", "10", "41", "1984", "11", "285", "4", "11"])
     #expect(
-      try fields("date({year: 1984, month: 1, day: 1})", ["year", "weekYear", "week", "weekDay", "dayOfWeek"])
+      try fields(
+        "date({year: 1984, month: 1, day: 1})", ["year", "weekYear", "week", "weekDay", "dayOfWeek"])
         == ["1984", "1983", "52", "7", "7"])
   }
 
@@ -54,7 +55,10 @@ import Testing
       "localdatetime({year: 1984, month: 11, day: 11, hour: 12, minute: 31, second: 14, nanosecond: 645876123})"
     #expect(
       try fields(expression, Self.dateNames + Self.timeNames)
-        == ["1984", "4", "11", "45", "1984", "11", "316", "7", "42", "12", "31", "14", "645", "645876", "645876123"])
+        == [
+          "1984", "4", "11", "45", "1984", "11", "316", "7", "42", "12", "31", "14", "645", "645876",
+          "645876123",
+        ])
     #expect(try fields(expression, ["timezone", "epochSeconds"]) == ["<none>", "<none>"])
   }
 
@@ -68,7 +72,8 @@ import Testing
     #expect(
       try fields(expression, names)
         == [
-          "1984", "4", "11", "45", "1984", "11", "316", "7", "42", "12", "31", "14", "645", "645876", "645876123",
+          "1984", "4", "11", "45", "1984", "11", "316", "7", "42", "12", "31", "14", "645", "645876",
+          "645876123",
           "Europe/Stockholm", "+01:00", "60", "3600", "469020674", "469020674645",
         ])
   }
@@ -77,14 +82,16 @@ import Testing
     let names = [
       "years", "quarters", "months", "weeks", "days", "hours", "minutes", "seconds", "milliseconds",
       "microseconds", "nanoseconds", "quartersOfYear", "monthsOfQuarter", "monthsOfYear", "daysOfWeek",
-      "minutesOfHour", "secondsOfMinute", "millisecondsOfSecond", "microsecondsOfSecond", "nanosecondsOfSecond",
+      "minutesOfHour", "secondsOfMinute", "millisecondsOfSecond", "microsecondsOfSecond",
+      "nanosecondsOfSecond",
     ]
     let expression =
       "duration({years: 1, months: 4, days: 10, hours: 1, minutes: 1, seconds: 1, nanoseconds: 111111111})"
     #expect(
       try fields(expression, names)
         == [
-          "1", "5", "16", "1", "10", "1", "61", "3661", "3661111", "3661111111", "3661111111111", "1", "1", "4", "3",
+          "1", "5", "16", "1", "10", "1", "61", "3661", "3661111", "3661111111", "3661111111111", "1", "1",
+          "4", "3",
           "1", "1", "111", "111111", "111111111",
         ])
   }

@@ -34,7 +34,8 @@ import Testing
   }
 
   @Test(arguments: [
-    ("2015-07-21T21:40:32.142", "2015-07-21T21:40:32.142"), ("2015-W30-2T214032.142", "2015-07-21T21:40:32.142"),
+    ("2015-07-21T21:40:32.142", "2015-07-21T21:40:32.142"),
+    ("2015-W30-2T214032.142", "2015-07-21T21:40:32.142"),
     ("2015-202T21:40:32", "2015-07-21T21:40:32"), ("2015T214032", "2015-01-01T21:40:32"),
     ("20150721T21:40", "2015-07-21T21:40"), ("2015-W30T2140", "2015-07-20T21:40"),
     ("2015202T21", "2015-07-21T21:00"),
@@ -46,7 +47,8 @@ import Testing
   @Test(arguments: [
     ("2015-07-21T21:40:32.142+0100", "2015-07-21T21:40:32.142+01:00"),
     ("2015-W30-2T214032.142Z", "2015-07-21T21:40:32.142Z"),
-    ("2015-202T21:40:32+01:00", "2015-07-21T21:40:32+01:00"), ("2015T214032-0100", "2015-01-01T21:40:32-01:00"),
+    ("2015-202T21:40:32+01:00", "2015-07-21T21:40:32+01:00"),
+    ("2015T214032-0100", "2015-01-01T21:40:32-01:00"),
     ("20150721T21:40-01:30", "2015-07-21T21:40-01:30"), ("2015-W30T2140-00:00", "2015-07-20T21:40Z"),
     ("2015-W30T2140-02", "2015-07-20T21:40-02:00"), ("2015202T21+18:00", "2015-07-21T21:00+18:00"),
   ])
@@ -80,7 +82,9 @@ import Testing
     #expect(duration == CypherDuration(months: 0, days: 0, seconds: -2, nanoseconds: 999_999_999))
   }
 
-  @Test(arguments: ["2015-13-01", "2015-02-30", "2015-W54", "2015-367", "15-07-21", "2015-0721", "2015-07-21x", ""])
+  @Test(arguments: [
+    "2015-13-01", "2015-02-30", "2015-W54", "2015-367", "15-07-21", "2015-0721", "2015-07-21x", "",
+  ])
   func rejectsBadDates(text: String) {
     #expect(throws: TemporalError.self) { try CypherDate.parse(text) }
   }
@@ -120,7 +124,10 @@ import Testing
 @Suite struct TemporalFormatTests {
   @Test(arguments: [
     ("localtime({hour: 12, minute: 31, second: 14, nanosecond: 645876123})", "12:31:14.645876123"),
-    ("time({hour: 12, minute: 31, second: 14, nanosecond: 645876123, timezone: '+01:00'})", "12:31:14.645876123+01:00"),
+    (
+      "time({hour: 12, minute: 31, second: 14, nanosecond: 645876123, timezone: '+01:00'})",
+      "12:31:14.645876123+01:00"
+    ),
     ("date({year: 1984, month: 10, day: 11})", "1984-10-11"),
     (
       "localdatetime({year: 1984, month: 10, day: 11, hour: 12, minute: 31, second: 14, nanosecond: 645876123})",
@@ -142,8 +149,12 @@ import Testing
   }
 
   @Test(arguments: [
-    ("{years: 12, months: 5, days: 14, hours: 16, minutes: 12, seconds: 70, nanoseconds: 1}", "P12Y5M14DT16H13M10.000000001S"),
-    ("{years: 12, months: 5, days: -14, hours: 16}", "P12Y5M-14DT16H"), ("{minutes: 12, seconds: -60}", "PT11M"),
+    (
+      "{years: 12, months: 5, days: 14, hours: 16, minutes: 12, seconds: 70, nanoseconds: 1}",
+      "P12Y5M14DT16H13M10.000000001S"
+    ),
+    ("{years: 12, months: 5, days: -14, hours: 16}", "P12Y5M-14DT16H"),
+    ("{minutes: 12, seconds: -60}", "PT11M"),
     ("{seconds: 2, milliseconds: -1}", "PT1.999S"), ("{seconds: -2, milliseconds: 1}", "PT-1.999S"),
     ("{seconds: -2, milliseconds: -1}", "PT-2.001S"), ("{days: 1, milliseconds: 1}", "P1DT0.001S"),
     ("{days: 1, milliseconds: -1}", "P1DT-0.001S"), ("{seconds: 60, milliseconds: -1}", "PT59.999S"),

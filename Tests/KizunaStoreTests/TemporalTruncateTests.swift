@@ -23,7 +23,8 @@ import Testing
     ("weekYear", "date({year: 1984, month: 2, day: 1})", "{day: 5}", "1984-01-05"),
     ("weekYear", "date({year: 1984, month: 2, day: 1})", "{}", "1984-01-02"),
     (
-      "weekYear", "datetime({year: 1984, month: 1, day: 1, hour: 12, minute: 31, second: 14, timezone: '+01:00'})",
+      "weekYear",
+      "datetime({year: 1984, month: 1, day: 1, hour: 12, minute: 31, second: 14, timezone: '+01:00'})",
       "{day: 5}", "1983-01-05"
     ),
     ("weekYear", "localdatetime({year: 1984, month: 1, day: 1, hour: 12})", "{}", "1983-01-03"),
@@ -53,7 +54,8 @@ import Testing
       "datetime({year: 2017, month: 10, day: 11, hour: 12, minute: 31, second: 14, nanosecond: 645876123, timezone: '-01:00'})",
       "{timezone: 'Europe/Stockholm'}", "2000-01-01T00:00+01:00[Europe/Stockholm]"
     ),
-    ("month", localDateTime, "{}", "1984-10-01T00:00Z"), ("week", dateTime, "{dayOfWeek: 2}", "1984-10-09T00:00+01:00"),
+    ("month", localDateTime, "{}", "1984-10-01T00:00Z"),
+    ("week", dateTime, "{dayOfWeek: 2}", "1984-10-09T00:00+01:00"),
     ("day", localDateTime, "{nanosecond: 2}", "1984-10-11T00:00:00.000000002Z"),
     ("hour", dateTime, "{}", "1984-10-11T12:00+01:00"), ("minute", dateTime, "{}", "1984-10-11T12:31+01:00"),
     ("second", localDateTime, "{nanosecond: 2}", "1984-10-11T12:31:14.000000002Z"),
@@ -76,8 +78,10 @@ import Testing
   @Test(arguments: [
     ("day", localTime, "{}", "00:00"), ("hour", localTime, "{nanosecond: 2}", "12:00:00.000000002"),
     ("minute", dateTime, "{}", "12:31"), ("second", time, "{nanosecond: 2}", "12:31:14.000000002"),
-    ("second", localDateTime, "{}", "12:31:14"), ("millisecond", localTime, "{nanosecond: 2}", "12:31:14.645000002"),
-    ("millisecond", time, "{}", "12:31:14.645"), ("microsecond", localTime, "{nanosecond: 2}", "12:31:14.645876002"),
+    ("second", localDateTime, "{}", "12:31:14"),
+    ("millisecond", localTime, "{nanosecond: 2}", "12:31:14.645000002"),
+    ("millisecond", time, "{}", "12:31:14.645"),
+    ("microsecond", localTime, "{nanosecond: 2}", "12:31:14.645876002"),
   ])
   func truncatesLocalTimes(unit: String, value: String, map: String, expected: String) throws {
     #expect(try show("localtime.truncate('\(unit)', \(value), \(map))") == expected)

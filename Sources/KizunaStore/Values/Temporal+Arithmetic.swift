@@ -82,7 +82,8 @@ extension CypherDateTime {
   /// `self + duration`: months and days move the local date (keeping the
   /// offset where the zone allows), seconds move the instant.
   public func adding(_ duration: CypherDuration) throws -> CypherDateTime {
-    try moved(months: duration.months, days: duration.days, seconds: duration.seconds, nanos: duration.nanoseconds)
+    try moved(
+      months: duration.months, days: duration.days, seconds: duration.seconds, nanos: duration.nanoseconds)
   }
 
   /// `self - duration`.

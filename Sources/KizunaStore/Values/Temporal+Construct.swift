@@ -108,7 +108,8 @@ extension CypherLocalTime {
 extension CypherTime {
   /// `time(value)` for a string, a map or another temporal value; values
   /// without an offset take `defaultZone`'s current offset.
-  public static func construct(from value: Value, defaultZone: TemporalZone = .offset(0)) throws -> CypherTime {
+  public static func construct(from value: Value, defaultZone: TemporalZone = .offset(0)) throws -> CypherTime
+  {
     switch value {
     case .string(let text): return try parse(text, defaultOffset: offsetNow(defaultZone))
     case .map(let map):
@@ -146,7 +147,10 @@ extension CypherLocalDateTime {
     case .string(let text): return try parse(text)
     case .map(let map):
       let fields = try TemporalFieldset(
-        map, allowed: TemporalFieldset.dateKeys.union(TemporalFieldset.timeKeys).union(["date", "time", "datetime"]),
+        map,
+        allowed: TemporalFieldset.dateKeys.union(TemporalFieldset.timeKeys).union([
+          "date", "time", "datetime",
+        ]),
         typeName: "LocalDateTime")
       let (date, nanos, _) = try localParts(fields)
       return CypherLocalDateTime(date: date, time: CypherLocalTime(nanoOfDay: nanos))
@@ -212,15 +216,20 @@ extension CypherDateTime {
       return try requested.map { try zoned.converted(to: $0) } ?? zoned
     case .dateTime(let value): return value
     default:
-      guard let parts = TemporalParts(value), let date = parts.date else { throw unsupported(value, "DateTime") }
+      guard let parts = TemporalParts(value), let date = parts.date else {
+        throw unsupported(value, "DateTime")
+      }
       let local = CypherLocalDateTime(date: date, time: CypherLocalTime(nanoOfDay: parts.nanoOfDay ?? 0))
       return try resolving(local, in: defaultZone)
     }
   }
 
   private static func fromEpoch(_ fields: TemporalFieldset, zone: TemporalZone) throws -> CypherDateTime {
-    if fields.hasDateFields || ["date", "time", "datetime", "hour", "minute", "second"].contains(where: fields.has) {
-      throw TemporalError.invalid("'epochSeconds' and 'epochMillis' combine only with fractions of a second and 'timezone'")
+    if fields.hasDateFields
+      || ["date", "time", "datetime", "hour", "minute", "second"].contains(where: fields.has)
+    {
+      throw TemporalError.invalid(
+        "'epochSeconds' and 'epochMillis' combine only with fractions of a second and 'timezone'")
     }
     var seconds: Int64
     var nanos: Int64 = 0
@@ -244,7 +253,8 @@ extension CypherDateTime {
   /// `datetime.fromepoch(seconds, nanoseconds)`.
   public static func fromEpoch(seconds: Int64, nanoseconds: Int64) throws -> CypherDateTime {
     let total = try Checked.add(seconds, floorDiv(nanoseconds, nanosPerSecond))
-    return try CypherDateTime(epochSecond: total, nano: floorMod(nanoseconds, nanosPerSecond), zone: .offset(0))
+    return try CypherDateTime(
+      epochSecond: total, nano: floorMod(nanoseconds, nanosPerSecond), zone: .offset(0))
   }
 
   /// `datetime.fromepochmillis(milliseconds)`.

@@ -24,7 +24,9 @@ extension CypherDuration {
     return negate ? try duration.negated() : duration
   }
 
-  private static func parseUnitForm(_ input: ArraySlice<UInt8>, failure: TemporalError) throws -> CypherDuration {
+  private static func parseUnitForm(_ input: ArraySlice<UInt8>, failure: TemporalError) throws
+    -> CypherDuration
+  {
     var bytes = input
     var parts = DurationParts()
     var inTime = false
@@ -70,7 +72,8 @@ extension CypherDuration {
           fraction = Double("0." + String(decoding: number.fractionDigits, as: UTF8.self)) ?? 0
         }
         try parts.add(
-          whole: number.negative ? -number.whole : number.whole, fraction: number.negative ? -fraction : fraction,
+          whole: number.negative ? -number.whole : number.whole,
+          fraction: number.negative ? -fraction : fraction,
           unit)
       }
     }
@@ -137,7 +140,9 @@ private func parseDurationClock(_ bytes: ArraySlice<UInt8>) throws -> Int64 {
 /// `P2012-...` or `P20120202[T...]`, as opposed to `P12345D`.
 private func isDateTimeForm(_ bytes: ArraySlice<UInt8>) -> Bool {
   let head = Array(bytes.prefix(9))
-  if head.count >= 5 && head[0..<4].allSatisfy(isDurationDigit) && head[4] == UInt8(ascii: "-") { return true }
+  if head.count >= 5 && head[0..<4].allSatisfy(isDurationDigit) && head[4] == UInt8(ascii: "-") {
+    return true
+  }
   guard head.count >= 8, head[0..<8].allSatisfy(isDurationDigit) else { return false }
   return head.count == 8 || head[8] == UInt8(ascii: "T")
 }

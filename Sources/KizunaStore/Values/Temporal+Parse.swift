@@ -16,7 +16,9 @@ extension CypherDate {
 extension CypherLocalTime {
   /// Parses a local time such as `21:40:32.142` or `2140`.
   public static func parse(_ text: String) throws -> CypherLocalTime {
-    try withParseContext(text, "LocalTime") { CypherLocalTime(nanoOfDay: try parseTime(Array(text.utf8)[...])) }
+    try withParseContext(text, "LocalTime") {
+      CypherLocalTime(nanoOfDay: try parseTime(Array(text.utf8)[...]))
+    }
   }
 }
 
@@ -191,7 +193,9 @@ func parseTime(_ input: ArraySlice<UInt8>) throws -> Int64 {
     }
   }
   guard bytes.isEmpty else { throw ParseFailure.malformed }
-  guard hour < 24 else { throw TemporalError.invalid("Invalid value for HourOfDay (valid values 0 - 23): \(hour)") }
+  guard hour < 24 else {
+    throw TemporalError.invalid("Invalid value for HourOfDay (valid values 0 - 23): \(hour)")
+  }
   guard minute < 60 else {
     throw TemporalError.invalid("Invalid value for MinuteOfHour (valid values 0 - 59): \(minute)")
   }

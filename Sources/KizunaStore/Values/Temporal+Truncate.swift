@@ -9,7 +9,8 @@ public enum TruncationUnit: String, Sendable, CaseIterable {
 
   /// Parses a unit name, ignoring case.
   public init(name: String) throws {
-    guard let unit = TruncationUnit.allCases.first(where: { $0.rawValue.lowercased() == name.lowercased() }) else {
+    guard let unit = TruncationUnit.allCases.first(where: { $0.rawValue.lowercased() == name.lowercased() })
+    else {
       throw TemporalError.invalid("Unknown truncation unit: '\(name)'")
     }
     self = unit
