@@ -94,3 +94,10 @@ import Testing
     #expect(Instant(secondsSince1970: 1.5) == Instant(epochSecond: 1, nano: 500_000_000))
   }
 }
+
+@Suite struct TemporalRobustnessTests {
+  @Test func printsOutOfRangeEpochDaysWithoutTrapping() {
+    #expect(!CypherDate(epochDay: Int64.max).description.isEmpty)
+    #expect(!CypherDate(epochDay: Int64.min).description.isEmpty)
+  }
+}

@@ -7,19 +7,7 @@ import Testing
 @Suite struct TemporalFieldTests {
   private func fields(_ expression: String, _ names: [String]) throws -> [String] {
     let value = try TemporalExpression.evaluate(expression)
-    return names.map { name -> String in
-      let field: Value?
-      switch value {
-      case .date(let v): field = v.field(name)
-      case .localTime(let v): field = v.field(name)
-      case .time(let v): field = v.field(name)
-      case .localDateTime(let v): field = v.field(name)
-      case .dateTime(let v): field = v.field(name)
-      case .duration(let v): field = v.field(name)
-      default: field = nil
-      }
-      return field.map(rendered) ?? "<none>"
-    }
+    return names.map { value.temporalField($0).map(rendered) ?? "<none>" }
   }
 
   static let dateNames = [
@@ -100,6 +88,7 @@ import Testing
     #expect(try fields("date('2015-07-21')", ["hour", "nonsense"]) == ["<none>", "<none>"])
     #expect(try fields("localtime('12:00')", ["year"]) == ["<none>"])
     #expect(try fields("duration('P1D')", ["year"]) == ["<none>"])
+    #expect(Value.int(3).temporalField("year") == nil)
   }
 
   @Test func readsFieldsCaseInsensitively() throws {

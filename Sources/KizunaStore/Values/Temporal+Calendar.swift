@@ -112,17 +112,19 @@ extension CypherDate {
     }
   }
 
-  /// The calendar fields (Hinnant's `civil_from_days`).
+  /// The calendar fields (Hinnant's `civil_from_days`). Exact over the
+  /// supported range; wrapping arithmetic keeps an out-of-range epoch day
+  /// (only constructible through `init(epochDay:)`) from trapping.
   public var yearMonthDay: (year: Int64, month: Int64, day: Int64) {
-    let z = epochDay + 719_468
+    let z = epochDay &+ 719_468
     let era = floorDiv(z, 146_097)
-    let doe = z - era * 146_097
+    let doe = z &- era &* 146_097
     let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
     let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
     let mp = (5 * doy + 2) / 153
     let day = doy - (153 * mp + 2) / 5 + 1
     let month = mp < 10 ? mp + 3 : mp - 9
-    let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+    let year = yoe &+ era &* 400 &+ (month <= 2 ? 1 : 0)
     return (year, month, day)
   }
 

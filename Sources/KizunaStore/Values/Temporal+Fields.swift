@@ -140,3 +140,19 @@ extension CypherDuration {
     return overflow || overflow2 ? .null : .int(sum)
   }
 }
+
+extension Value {
+  /// `value.name` for temporal values and durations: the component, or nil
+  /// when this value is not temporal or has no such component.
+  public func temporalField(_ name: String) -> Value? {
+    switch self {
+    case .date(let value): return value.field(name)
+    case .localTime(let value): return value.field(name)
+    case .time(let value): return value.field(name)
+    case .localDateTime(let value): return value.field(name)
+    case .dateTime(let value): return value.field(name)
+    case .duration(let value): return value.field(name)
+    default: return nil
+    }
+  }
+}
