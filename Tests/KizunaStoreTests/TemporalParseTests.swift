@@ -99,6 +99,21 @@ import Testing
     }
   }
 
+  @Test func pointsAtTheOffendingText() {
+    #expect(
+      throws: TemporalError.invalid(
+        "Text cannot be parsed to a Date: '2015-1x-01' (unexpected text at offset 6)")
+    ) {
+      try CypherDate.parse("2015-1x-01")
+    }
+    #expect(
+      throws: TemporalError.invalid(
+        "Text cannot be parsed to a DateTime: '2015-07-21T12:3x+01:00' (unexpected text at offset 15)")
+    ) {
+      try CypherDateTime.parse("2015-07-21T12:3x+01:00")
+    }
+  }
+
   @Test(arguments: ["24:00", "12:60", "12:30:60", "12:3", "12:30:00.1234567890", "1230:00", "12:30+19:00"])
   func rejectsBadTimes(text: String) {
     #expect(throws: TemporalError.self) { try CypherTime.parse(text) }

@@ -122,7 +122,7 @@ private func parseDurationClock(_ bytes: ArraySlice<UInt8>) throws -> Int64 {
   }
   guard [2, 4, 6].contains(main.count), main.allSatisfy(isDurationDigit), fraction.count <= 9,
     fraction.allSatisfy(isDurationDigit), fraction.isEmpty || main.count == 6
-  else { throw ParseFailure.malformed }
+  else { throw ParseFailure(offset: nil) }
   let values = stride(from: 0, to: main.count, by: 2).map { offset -> Int64 in
     let a = main[main.startIndex + offset]
     let b = main[main.startIndex + offset + 1]

@@ -50,7 +50,9 @@ extension CypherDateTime {
       var bytes = Array(text.utf8)[...]
       var zoneName: String?
       if bytes.last == UInt8(ascii: "]") {
-        guard let open = bytes.firstIndex(of: UInt8(ascii: "[")) else { throw ParseFailure.malformed }
+        guard let open = bytes.firstIndex(of: UInt8(ascii: "[")) else {
+          throw ParseFailure(offset: bytes.endIndex - 1)
+        }
         zoneName = String(decoding: bytes[(open + 1)..<(bytes.endIndex - 1)], as: UTF8.self)
         bytes = bytes[..<open]
       }
@@ -74,16 +76,18 @@ extension CypherDateTime {
   }
 }
 
-enum ParseFailure: Error {
-  case malformed
+/// Text that does not fit the grammar, with the byte offset where it stops fitting.
+struct ParseFailure: Error {
+  var offset: Int?
 }
 
 /// Runs a parser, turning its failures into Neo4j's message for `text`.
 private func withParseContext<T>(_ text: String, _ typeName: String, _ body: () throws -> T) throws -> T {
   do {
     return try body()
-  } catch is ParseFailure {
-    throw TemporalError.invalid("Text cannot be parsed to a \(typeName): '\(text)'")
+  } catch let failure as ParseFailure {
+    let position = failure.offset.map { " (unexpected text at offset \($0))" } ?? ""
+    throw TemporalError.invalid("Text cannot be parsed to a \(typeName): '\(text)'\(position)")
   } catch let error as TemporalError {
     if error.message.hasPrefix("Invalid time zone") { throw error }
     throw TemporalError(error.kind, "Text cannot be parsed to a \(typeName): '\(text)': \(error.message)")
@@ -98,10 +102,10 @@ private func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 
 /// Reads exactly `count` digits at the front of `bytes`.
 private func digits(_ bytes: inout ArraySlice<UInt8>, _ count: Int) throws -> Int64 {
-  guard bytes.count >= count else { throw ParseFailure.malformed }
   var value: Int64 = 0
-  for byte in bytes.prefix(count) {
-    guard isDigit(byte) else { throw ParseFailure.malformed }
+  for index in bytes.startIndex..<(bytes.startIndex + count) {
+    guard index < bytes.endIndex, isDigit(bytes[index]) else { throw ParseFailure(offset: index) }
+    let byte = bytes[index]
     value = value * 10 + Int64(byte - 48)
   }
   bytes = bytes.dropFirst(count)
@@ -114,18 +118,18 @@ private func countLeadingDigits(_ bytes: ArraySlice<UInt8>) -> Int {
 
 func parseDate(_ input: ArraySlice<UInt8>) throws -> CypherDate {
   var bytes = input
-  guard let first = bytes.first else { throw ParseFailure.malformed }
+  guard let first = bytes.first else { throw ParseFailure(offset: bytes.startIndex) }
   let year: Int64
   var extended: Bool
   if first == plus || first == dash {
     bytes = bytes.dropFirst()
     let count = countLeadingDigits(bytes)
-    guard (1...9).contains(count) else { throw ParseFailure.malformed }
+    guard (1...9).contains(count) else { throw ParseFailure(offset: bytes.startIndex) }
     let magnitude = try digits(&bytes, count)
     year = first == dash ? -magnitude : magnitude
     extended = true
     // Signed years need separators: compact forms would be ambiguous.
-    guard bytes.isEmpty || bytes.first == dash else { throw ParseFailure.malformed }
+    guard bytes.isEmpty || bytes.first == dash else { throw ParseFailure(offset: bytes.startIndex) }
   } else {
     year = try digits(&bytes, 4)
     extended = false
@@ -139,12 +143,12 @@ func parseDate(_ input: ArraySlice<UInt8>) throws -> CypherDate {
     var dayOfWeek: Int64 = 1
     if !bytes.isEmpty {
       if extended {
-        guard bytes.first == dash else { throw ParseFailure.malformed }
+        guard bytes.first == dash else { throw ParseFailure(offset: bytes.startIndex) }
         bytes = bytes.dropFirst()
       }
       dayOfWeek = try digits(&bytes, 1)
     }
-    guard bytes.isEmpty else { throw ParseFailure.malformed }
+    guard bytes.isEmpty else { throw ParseFailure(offset: bytes.startIndex) }
     return try CypherDate(weekYear: year, week: week, dayOfWeek: dayOfWeek)
   }
   switch (extended, countLeadingDigits(bytes), bytes.count) {
@@ -157,11 +161,11 @@ func parseDate(_ input: ArraySlice<UInt8>) throws -> CypherDate {
     return try CypherDate(year: year, month: month, day: try digits(&bytes, 2))
   case (true, 2, 5):
     let month = try digits(&bytes, 2)
-    guard bytes.first == dash else { throw ParseFailure.malformed }
+    guard bytes.first == dash else { throw ParseFailure(offset: bytes.startIndex) }
     bytes = bytes.dropFirst()
     return try CypherDate(year: year, month: month, day: try digits(&bytes, 2))
   default:
-    throw ParseFailure.malformed
+    throw ParseFailure(offset: bytes.startIndex + min(countLeadingDigits(bytes), 4))
   }
 }
 
@@ -178,21 +182,23 @@ func parseTime(_ input: ArraySlice<UInt8>) throws -> Int64 {
     minute = try digits(&bytes, 2)
     if !bytes.isEmpty {
       if extended {
-        guard bytes.first == colon else { throw ParseFailure.malformed }
+        guard bytes.first == colon else { throw ParseFailure(offset: bytes.startIndex) }
         bytes = bytes.dropFirst()
       }
       second = try digits(&bytes, 2)
       if let mark = bytes.first {
-        guard mark == UInt8(ascii: ".") || mark == UInt8(ascii: ",") else { throw ParseFailure.malformed }
+        guard mark == UInt8(ascii: ".") || mark == UInt8(ascii: ",") else {
+          throw ParseFailure(offset: bytes.startIndex)
+        }
         bytes = bytes.dropFirst()
         let count = bytes.count
-        guard (1...9).contains(count) else { throw ParseFailure.malformed }
+        guard (1...9).contains(count) else { throw ParseFailure(offset: bytes.startIndex) }
         nanos = try digits(&bytes, count)
         for _ in count..<9 { nanos *= 10 }
       }
     }
   }
-  guard bytes.isEmpty else { throw ParseFailure.malformed }
+  guard bytes.isEmpty else { throw ParseFailure(offset: bytes.startIndex) }
   guard hour < 24 else {
     throw TemporalError.invalid("Invalid value for HourOfDay (valid values 0 - 23): \(hour)")
   }
@@ -213,7 +219,9 @@ func splitOffset(_ bytes: ArraySlice<UInt8>) throws -> (ArraySlice<UInt8>, Int32
     })
   else { return (bytes, nil) }
   let offsetText = String(decoding: bytes[start...], as: UTF8.self)
-  guard let offset = TemporalZone.parseOffset(Substring(offsetText)) else { throw ParseFailure.malformed }
+  guard let offset = TemporalZone.parseOffset(Substring(offsetText)) else {
+    throw ParseFailure(offset: start)
+  }
   return (bytes[..<start], offset)
 }
 
