@@ -85,6 +85,20 @@ import Testing
     #expect(try show("datetime(\(map))") == expected)
   }
 
+  @Test func constructsTheCurrentValueInAZone() throws {
+    let clock = Instant(epochSecond: 1_437_514_832, nano: 0)
+    let zone = Value.map(["timezone": .string("Asia/Tokyo")])
+    #expect(
+      try CypherDateTime.construct(from: zone, clock: clock).description
+        == "2015-07-22T06:40:32+09:00[Asia/Tokyo]")
+    #expect(try CypherDate.construct(from: zone, clock: clock).description == "2015-07-22")
+    #expect(try CypherLocalTime.construct(from: zone, clock: clock).description == "06:40:32")
+    #expect(try CypherLocalDateTime.construct(from: zone, clock: clock).description == "2015-07-22T06:40:32")
+    #expect(try CypherTime.construct(from: zone, clock: clock).description == "06:40:32+09:00")
+    let named = Value.map(["hour": .int(12), "timezone": .string("Europe/Stockholm")])
+    #expect(try CypherTime.construct(from: named, clock: clock).description == "12:00+02:00")
+  }
+
   @Test func constructsFromEpoch() throws {
     #expect(try show("datetime.fromepoch(416779, 999999999)") == "1970-01-05T19:46:19.999999999Z")
     #expect(try show("datetime.fromepochmillis(237821673987)") == "1977-07-15T13:34:33.987Z")

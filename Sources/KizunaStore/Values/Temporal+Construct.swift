@@ -53,18 +53,35 @@ private func unsupported(_ value: Value, _ typeName: String) -> TemporalError {
   TemporalError.invalid("Cannot construct a \(typeName) from \(value.typeName)")
 }
 
-/// The offset a named zone has now: times carry only offsets, so a named
-/// zone given to `time()` is fixed at the current instant.
-func offsetNow(_ zone: TemporalZone) -> Int32 {
-  zone.offset(atEpochSecond: Int64(Date().timeIntervalSince1970.rounded(.down)))
+/// The statement's instant, or the system clock's when none is given.
+func statementInstant(_ clock: Instant?) -> Instant {
+  clock ?? Instant(secondsSince1970: Date().timeIntervalSince1970)
+}
+
+/// The offset a zone has at the statement's instant: times carry only
+/// offsets, so a named zone given to `time()` is fixed at that instant.
+func offsetNow(_ zone: TemporalZone, clock: Instant? = nil) -> Int32 {
+  zone.offset(atEpochSecond: statementInstant(clock).epochSecond)
+}
+
+/// The zone of a map holding only `timezone`: `date({timezone: 'Europe/Paris'})`
+/// is today in Paris.
+private func onlyTimezone(_ map: [String: Value]) throws -> TemporalZone? {
+  guard map.count == 1, let (key, value) = map.first, key.lowercased() == "timezone" else { return nil }
+  guard case .string(let text) = value else {
+    throw TemporalError.invalid("Field 'timezone' must be a string, not \(value.typeName)")
+  }
+  return try TemporalZone(parsing: text)
 }
 
 extension CypherDate {
-  /// `date(value)` for a string, a map or another temporal value.
-  public static func construct(from value: Value) throws -> CypherDate {
+  /// `date(value)` for a string, a map or another temporal value. `clock`
+  /// is the statement's instant, for `{timezone: ...}` alone (today there).
+  public static func construct(from value: Value, clock: Instant? = nil) throws -> CypherDate {
     switch value {
     case .string(let text): return try parse(text)
     case .map(let map):
+      if let zone = try onlyTimezone(map) { return try now(statementInstant(clock), zone: zone) }
       let fields = try TemporalFieldset(
         map, allowed: TemporalFieldset.dateKeys.union(["date"]), typeName: "Date")
       let base = try temporalArgument(fields, "date")
@@ -84,10 +101,12 @@ extension CypherDate {
 
 extension CypherLocalTime {
   /// `localtime(value)` for a string, a map or another temporal value.
-  public static func construct(from value: Value) throws -> CypherLocalTime {
+  /// `clock` is the statement's instant, for `{timezone: ...}` alone.
+  public static func construct(from value: Value, clock: Instant? = nil) throws -> CypherLocalTime {
     switch value {
     case .string(let text): return try parse(text)
     case .map(let map):
+      if let zone = try onlyTimezone(map) { return try now(statementInstant(clock), zone: zone) }
       let fields = try TemporalFieldset(
         map, allowed: TemporalFieldset.timeKeys.union(["time"]), typeName: "LocalTime")
       let base = try temporalArgument(fields, "time")
@@ -107,12 +126,15 @@ extension CypherLocalTime {
 
 extension CypherTime {
   /// `time(value)` for a string, a map or another temporal value; values
-  /// without an offset take `defaultZone`'s current offset.
-  public static func construct(from value: Value, defaultZone: TemporalZone = .offset(0)) throws -> CypherTime
-  {
+  /// without an offset take `defaultZone`'s offset at `clock` (the
+  /// statement's instant, else the system clock), as do named zones.
+  public static func construct(
+    from value: Value, defaultZone: TemporalZone = .offset(0), clock: Instant? = nil
+  ) throws -> CypherTime {
     switch value {
-    case .string(let text): return try parse(text, defaultOffset: offsetNow(defaultZone))
+    case .string(let text): return try parse(text, defaultOffset: offsetNow(defaultZone, clock: clock))
     case .map(let map):
+      if let zone = try onlyTimezone(map) { return try now(statementInstant(clock), zone: zone) }
       let fields = try TemporalFieldset(
         map, allowed: TemporalFieldset.timeKeys.union(["time", "timezone"]), typeName: "Time")
       let base = try temporalArgument(fields, "time")
@@ -124,28 +146,30 @@ extension CypherTime {
       }
       let requested = try fields.zone().map { zone -> Int32 in
         if let instant = base?.dateTime?.instant { return zone.offset(atEpochSecond: instant.epochSecond) }
-        return offsetNow(zone)
+        return offsetNow(zone, clock: clock)
       }
       if let baseOffset = base?.offset {
         let time = CypherTime(nanoOfDay: nanos, offsetSeconds: baseOffset)
         return requested.map { time.converted(toOffset: $0) } ?? time
       }
-      return CypherTime(nanoOfDay: nanos, offsetSeconds: requested ?? offsetNow(defaultZone))
+      return CypherTime(nanoOfDay: nanos, offsetSeconds: requested ?? offsetNow(defaultZone, clock: clock))
     default:
       guard let parts = TemporalParts(value), let nanos = parts.nanoOfDay else {
         throw unsupported(value, "Time")
       }
-      return CypherTime(nanoOfDay: nanos, offsetSeconds: parts.offset ?? offsetNow(defaultZone))
+      return CypherTime(nanoOfDay: nanos, offsetSeconds: parts.offset ?? offsetNow(defaultZone, clock: clock))
     }
   }
 }
 
 extension CypherLocalDateTime {
   /// `localdatetime(value)` for a string, a map or another temporal value.
-  public static func construct(from value: Value) throws -> CypherLocalDateTime {
+  /// `clock` is the statement's instant, for `{timezone: ...}` alone.
+  public static func construct(from value: Value, clock: Instant? = nil) throws -> CypherLocalDateTime {
     switch value {
     case .string(let text): return try parse(text)
     case .map(let map):
+      if let zone = try onlyTimezone(map) { return try now(statementInstant(clock), zone: zone) }
       let fields = try TemporalFieldset(
         map,
         allowed: TemporalFieldset.dateKeys.union(TemporalFieldset.timeKeys).union([
@@ -192,13 +216,15 @@ extension CypherLocalDateTime {
 
 extension CypherDateTime {
   /// `datetime(value)` for a string, a map or another temporal value; values
-  /// without a zone take `defaultZone`.
-  public static func construct(from value: Value, defaultZone: TemporalZone = .offset(0)) throws
-    -> CypherDateTime
-  {
+  /// without a zone take `defaultZone`. `clock` is the statement's instant,
+  /// for `{timezone: ...}` alone (now in that zone).
+  public static func construct(
+    from value: Value, defaultZone: TemporalZone = .offset(0), clock: Instant? = nil
+  ) throws -> CypherDateTime {
     switch value {
     case .string(let text): return try parse(text, defaultZone: defaultZone)
     case .map(let map):
+      if let zone = try onlyTimezone(map) { return try now(statementInstant(clock), zone: zone) }
       var allowed = TemporalFieldset.dateKeys.union(TemporalFieldset.timeKeys)
       allowed.formUnion(["date", "time", "datetime", "timezone", "epochseconds", "epochmillis"])
       let fields = try TemporalFieldset(map, allowed: allowed, typeName: "DateTime")

@@ -125,9 +125,10 @@ extension CypherLocalTime {
 
 extension CypherTime {
   /// `time.truncate(unit, value, overrides)`; the offset is the map's
-  /// `timezone`, else the value's, else `defaultZone`'s.
+  /// `timezone`, else the value's, else `defaultZone`'s (named zones at `clock`).
   public static func truncate(
-    _ unit: String, _ value: Value, overrides: [String: Value] = [:], defaultZone: TemporalZone = .offset(0)
+    _ unit: String, _ value: Value, overrides: [String: Value] = [:], defaultZone: TemporalZone = .offset(0),
+    clock: Instant? = nil
   ) throws -> CypherTime {
     let (nanos, parts, zone) = try CypherLocalTime.truncatedTime(
       unit, value, overrides, typeName: "Time", zoned: true)
@@ -138,7 +139,7 @@ extension CypherTime {
     } else if chosen == parts.zone, let own = parts.offset {
       offset = own
     } else {
-      offset = offsetNow(chosen)
+      offset = offsetNow(chosen, clock: clock)
     }
     return CypherTime(nanoOfDay: nanos, offsetSeconds: offset)
   }
