@@ -54,6 +54,13 @@ import Testing
       "datetime({year: 2017, month: 10, day: 11, hour: 12, minute: 31, second: 14, nanosecond: 645876123, timezone: '-01:00'})",
       "{timezone: 'Europe/Stockholm'}", "2000-01-01T00:00+01:00[Europe/Stockholm]"
     ),
+    (
+      "hour",
+      "datetime({year: 1984, month: 10, day: 11, hour: 12, minute: 31, second: 14, nanosecond: 645876123, timezone: '-01:00'})",
+      "{timezone: 'Europe/Stockholm'}", "1984-10-11T12:00+01:00[Europe/Stockholm]"
+    ),
+    ("day", localDateTime, "{timezone: 'Europe/Stockholm'}", "1984-10-11T00:00+01:00[Europe/Stockholm]"),
+    ("day", date, "{nanosecond: 2}", "1984-10-11T00:00:00.000000002Z"),
     ("month", localDateTime, "{}", "1984-10-01T00:00Z"),
     ("week", dateTime, "{dayOfWeek: 2}", "1984-10-09T00:00+01:00"),
     ("day", localDateTime, "{nanosecond: 2}", "1984-10-11T00:00:00.000000002Z"),
