@@ -1,0 +1,16 @@
+// The offices and organizations of one country: offices that belong to it
+// directly, organizations located in it, offices of those organizations and
+// of its localities, each with the people who hold it.
+// Parameters: $country — the country's name or ISO code, any case
+// (e.g. {"country": "Japan"} or {"country": "VN"}).
+MATCH (country:Country)
+WHERE toLower(country.name) = toLower($country) OR toLower(country.iso) = toLower($country)
+MATCH (thing)-[:OFFICE_OF|LOCATED_IN*1..2]->(country)
+WHERE thing:Office OR thing:Organization
+WITH DISTINCT country, thing
+OPTIONAL MATCH (holder:Person)-[:HOLDS]->(thing)
+RETURN CASE WHEN thing:Office THEN 'Office' ELSE 'Organization' END AS kind,
+       coalesce(thing.title, thing.name) AS name,
+       thing.kind AS organizationKind,
+       collect(holder.name) AS holders
+ORDER BY kind, name;

@@ -1,0 +1,16 @@
+// Everything directly connected to one node: its relationships in both
+// directions and the nodes at their other end.
+// Parameters: $name — a name, an alias, an office title or a source id, any
+// case (e.g. {"name": "Truong Thi Mai"} or {"name": "Kishida Fumio"}).
+MATCH (center)
+WHERE toLower(center.name) = toLower($name)
+   OR toLower(center.title) = toLower($name)
+   OR toLower(center.id) = toLower($name)
+   OR any(alias IN coalesce(center.aliases, []) WHERE toLower(alias) = toLower($name))
+MATCH (center)-[link]-(neighbour)
+RETURN center, link, neighbour,
+       type(link) AS relationship,
+       startNode(link) = center AS outgoing,
+       coalesce(neighbour.name, neighbour.title, neighbour.id) AS neighbourName,
+       labels(neighbour) AS neighbourLabels
+ORDER BY relationship, neighbourName;
