@@ -12,7 +12,7 @@ extension CSVReader {
   }
 
   /// The bytes of field `index`, valid until the next call to `nextRecord()`.
-  @usableFromInline
+  @inlinable
   func fieldBytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
     guard index >= 0 && index < fieldCount else { return UnsafeBufferPointer(start: nil, count: 0) }
     let span = spans[index]
@@ -48,6 +48,9 @@ extension CSVReader {
   }
 
   /// Field `index` as a decimal integer (optional sign, surrounding spaces ignored).
+  ///
+  /// Inlinable so a caller in another module parses without a call per field.
+  @inlinable
   public func int64(_ index: Int) throws(CSVError) -> Int64 {
     guard let value = CSVScalar.int64(fieldBytes(index)) else {
       throw invalidField(index, "an integer")
@@ -84,7 +87,8 @@ extension CSVReader {
     return "'" + text + "'"
   }
 
-  private func invalidField(_ index: Int, _ expected: String) -> CSVError {
+  @usableFromInline
+  func invalidField(_ index: Int, _ expected: String) -> CSVError {
     let what = isEmpty(index) ? "an empty field" : quotedForMessage(index)
     return error(column: index + 1, kind: .invalidValue, "\(what) is not \(expected)")
   }

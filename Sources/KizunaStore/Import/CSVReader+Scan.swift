@@ -104,7 +104,7 @@ extension CSVReader {
       } else {
         // The hot path: the sentinel at `end` stops this loop.
         var cursor = index
-        while classes[Int(bytes[cursor])] == CSVByteClass.plain { cursor += 1 }
+        while classes[Int(bytes[cursor])] == CSVByteClass.plain { cursor &+= 1 }
         if cursor < end && bytes[cursor] == CSVByte.quote {
           throw CSVError(
             file: name, line: line, column: count + 1, kind: .quoteInUnquotedField,

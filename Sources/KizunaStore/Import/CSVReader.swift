@@ -39,7 +39,7 @@ public struct CSVReader: ~Copyable {
 
   // The buffer holds source bytes [0, dataEnd) plus one sentinel byte at
   // dataEnd, so the unquoted-field scan needs no bounds check per byte.
-  var buffer: UnsafeMutablePointer<UInt8>
+  @usableFromInline var buffer: UnsafeMutablePointer<UInt8>
   var capacity: Int
   var dataEnd = 0
   /// The first byte not yet consumed by a record.
@@ -49,7 +49,7 @@ public struct CSVReader: ~Copyable {
   var atEOF = false
   var startPending = true
   /// The fields of the current record, as offsets into `buffer`.
-  var spans: UnsafeMutablePointer<CSVFieldSpan>
+  @usableFromInline var spans: UnsafeMutablePointer<CSVFieldSpan>
   var spanCapacity: Int
   /// 256 entries classifying each byte value (see `CSVByteClass`).
   let byteClasses: UnsafeMutablePointer<UInt8>
@@ -210,9 +210,10 @@ public struct CSVReader: ~Copyable {
 }
 
 /// Where one field of the current record lies in the reader's buffer.
+@usableFromInline
 struct CSVFieldSpan {
-  var start: Int
-  var end: Int
+  @usableFromInline var start: Int
+  @usableFromInline var end: Int
   /// The field was enclosed in quotes (so an empty one is an empty string, not a missing value).
   var quoted: Bool
   /// The quoted field held doubled quotes, still to be unescaped.
