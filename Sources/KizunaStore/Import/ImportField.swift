@@ -58,14 +58,21 @@ extension CSVReader {
   }
 
   /// The fast path for an integer property column: the value without going
-  /// through `Value`, nil when the field is empty.
+  /// through `Value`, nil when the field is empty. Inlinable, like `int64(_:)`.
+  @inlinable
   public func integerProperty(for column: ImportColumn) throws(CSVError) -> Int64? {
     let bytes = fieldBytes(column.index)
     if bytes.isEmpty { return nil }
     guard let value = CSVScalar.int64(bytes) else {
-      throw fieldError(.notA("an integer"), text: Self.quotedForMessage(bytes), column: column)
+      throw notAnInteger(column)
     }
     return value
+  }
+
+  /// The error for a bad integer, kept out of line: it is the cold path.
+  @usableFromInline
+  func notAnInteger(_ column: ImportColumn) -> CSVError {
+    fieldError(.notA("an integer"), text: quotedForMessage(column.index), column: column)
   }
 
   /// The labels in a `:LABEL` column: `;`-separated, empty parts skipped.
