@@ -5,7 +5,7 @@ let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 let package = Package(
   name: "Kizuna",
-  platforms: [.macOS(.v14)],
+  platforms: [.macOS(.v15)],
   products: [
     .library(name: "Kizuna", targets: ["Kizuna"]),
     .executable(name: "kizuna", targets: ["kizuna"]),

@@ -1,0 +1,39 @@
+/// A growable set of small non-negative integers, one bit each.
+public struct Bitset: Sendable, Equatable {
+  @usableFromInline var words: [UInt64] = []
+
+  public init() {}
+
+  public init(words: [UInt64]) { self.words = words }
+
+  public var storageWords: [UInt64] { words }
+
+  @inlinable public func contains(_ i: Int) -> Bool {
+    let w = i &>> 6
+    return w < words.count && (words[w] & (1 &<< UInt64(i & 63))) != 0
+  }
+
+  @inlinable public mutating func insert(_ i: Int) {
+    let w = i &>> 6
+    if w >= words.count { words.append(contentsOf: repeatElement(0, count: w - words.count + 1)) }
+    words[w] |= 1 &<< UInt64(i & 63)
+  }
+
+  @inlinable public mutating func remove(_ i: Int) {
+    let w = i &>> 6
+    guard w < words.count else { return }
+    words[w] &= ~(1 &<< UInt64(i & 63))
+  }
+
+  /// Sets bits `0 ..< count` at once (bulk loads).
+  public mutating func insertAll(below count: Int) {
+    let full = count / 64
+    if words.count < (count + 63) / 64 {
+      words.append(contentsOf: repeatElement(0, count: (count + 63) / 64 - words.count))
+    }
+    for w in 0..<full { words[w] = .max }
+    if count % 64 != 0 { words[full] |= (1 &<< UInt64(count % 64)) &- 1 }
+  }
+
+  public var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+}
