@@ -35,5 +35,11 @@ public struct Bitset: Sendable, Equatable {
     if count % 64 != 0 { words[full] |= (1 &<< UInt64(count % 64)) &- 1 }
   }
 
+  /// The largest member, if any.
+  public var highestMember: Int? {
+    guard let w = words.lastIndex(where: { $0 != 0 }) else { return nil }
+    return w * 64 + 63 - words[w].leadingZeroBitCount
+  }
+
   public var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
 }

@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Thin, throwing wrappers over POSIX file calls; every error names the file.
+enum FileIO {
+  static func error(_ what: String, _ path: String) -> StoreError {
+    StoreError(.storage, "\(path): \(what) failed: \(String(cString: strerror(errno)))")
+  }
+
+  static func readAll(_ path: String) throws -> [UInt8]? {
+    let fd = open(path, O_RDONLY)
+    if fd < 0 {
+      if errno == ENOENT { return nil }
+      throw error("open", path)
+    }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0 else { throw error("stat", path) }
+    let size = Int(st.st_size)
+    var out = [UInt8](repeating: 0, count: size)
+    var done = 0
+    try out.withUnsafeMutableBytes { buf in
+      while done < size {
+        let n = read(fd, buf.baseAddress.map { $0 + done }, size - done)
+        if n < 0 {
+          if errno == EINTR { continue }
+          throw error("read", path)
+        }
+        if n == 0 { break }
+        done += n
+      }
+    }
+    if done < size { out.removeLast(size - done) }
+    return out
+  }
+
+  static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, _ path: String) throws {
+    var done = 0
+    while done < bytes.count {
+      let n = write(fd, bytes.baseAddress.map { $0 + done }, bytes.count - done)
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw error("write", path)
+      }
+      done += n
+    }
+  }
+
+  static func fsyncDirectory(_ dir: String) throws {
+    let fd = open(dir, O_RDONLY)
+    guard fd >= 0 else { throw error("open", dir) }
+    defer { close(fd) }
+    guard fsync(fd) == 0 else { throw error("fsync", dir) }
+  }
+
+  static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+  static func makeDirectory(_ path: String) throws {
+    if mkdir(path, 0o755) != 0 && errno != EEXIST { throw error("mkdir", path) }
+    var st = stat()
+    guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
+      throw StoreError(.storage, "\(path) exists and is not a database directory")
+    }
+  }
+}

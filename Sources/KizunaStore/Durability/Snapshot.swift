@@ -1,0 +1,234 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The checkpoint file `snapshot.kz`: the whole graph in binary, written to
+/// a temporary file, fsynced and renamed over the old one, so a crash leaves
+/// either the old snapshot or the new one, never a mix. Byte layout in
+/// docs/storage-format.md.
+enum Snapshot {
+  static let magic: [UInt8] = Array("KZSNAP".utf8) + [0, 1]
+  static let fileName = "snapshot.kz"
+
+  // MARK: Writing
+
+  static func write(_ store: GraphStore, sequence: UInt64, directory: String) throws {
+    let path = directory + "/" + fileName
+    let temp = path + ".tmp"
+    do {
+      let sink = try SnapshotSink(path: temp)
+      try sink.magic(magic)
+      sink.buffer.u64(sequence)
+      for table in [store.labels, store.types, store.keys] {
+        sink.buffer.varint(UInt64(table.count))
+        for name in table.names { sink.buffer.string(name) }
+      }
+      sink.buffer.varint(UInt64(store.nodeIDLimit))
+      try sink.array(store.liveNodes.storageWords)
+      try sink.array(Array(store.labelBits.prefix(store.nodeIDLimit)))
+      sink.buffer.varint(UInt64(store.extraLabels.count))
+      for (node, labels) in store.extraLabels.sorted(by: { $0.key < $1.key }) {
+        sink.buffer.varint(UInt64(node))
+        sink.buffer.varint(UInt64(labels.count))
+        for l in labels { sink.buffer.varint(UInt64(l)) }
+      }
+      try writeColumns(store.nodeProperties, sink)
+      sink.buffer.varint(UInt64(store.relationshipIDLimit))
+      try sink.array(store.liveRelationships.storageWords)
+      try sink.array(Array(store.relationshipType.prefix(store.relationshipIDLimit)))
+      try sink.array(Array(store.relationshipStart.prefix(store.relationshipIDLimit)))
+      try sink.array(Array(store.relationshipEnd.prefix(store.relationshipIDLimit)))
+      try writeColumns(store.relationshipProperties, sink)
+      sink.buffer.varint(UInt64(store.outgoing.count))
+      for adjacency in store.outgoing + store.incoming {
+        try sink.array(adjacency.offsets)
+        try sink.array(adjacency.neighbors)
+        try sink.array(adjacency.relationships)
+      }
+      sink.buffer.varint(UInt64(store.schema.indexes.count))
+      for index in store.schema.indexes {
+        sink.buffer.string(index.name)
+        sink.buffer.varint(UInt64(index.label))
+        sink.buffer.varint(UInt64(index.key))
+      }
+      sink.buffer.varint(UInt64(store.schema.constraints.count))
+      for c in store.schema.constraints {
+        sink.buffer.string(c.name)
+        sink.buffer.varint(UInt64(c.label))
+        sink.buffer.varint(UInt64(c.key))
+        sink.buffer.string(c.indexName)
+      }
+      try sink.finish()
+    } catch {
+      unlink(temp)
+      throw error
+    }
+    guard rename(temp, path) == 0 else { throw FileIO.error("rename", temp) }
+    try FileIO.fsyncDirectory(directory)
+  }
+
+  private static func writeColumns(_ columns: [PropertyColumn], _ sink: SnapshotSink) throws {
+    sink.buffer.varint(UInt64(columns.count))
+    for column in columns {
+      sink.buffer.u8(column.kind.rawValue)
+      try sink.array(column.present.storageWords)
+      switch column.kind {
+      case .empty: break
+      case .ints: try sink.array(column.ints)
+      case .floats: try sink.array(column.floats)
+      case .bools: try sink.array(column.bools.map { $0 ? UInt8(1) : 0 })
+      case .strings:
+        sink.buffer.varint(UInt64(column.strings.count))
+        for s in column.strings {
+          sink.buffer.string(s)
+          try sink.flushIfLarge()
+        }
+      case .values:
+        sink.buffer.varint(UInt64(column.values.count))
+        for v in column.values {
+          sink.buffer.value(v)
+          try sink.flushIfLarge()
+        }
+      }
+    }
+  }
+
+  // MARK: Reading
+
+  /// Loads the snapshot in `directory`, or returns nil when there is none.
+  static func read(directory: String) throws -> (GraphStore, UInt64)? {
+    let path = directory + "/" + fileName
+    guard let bytes = try FileIO.readAll(path) else { return nil }
+    guard bytes.count >= magic.count + 12, Array(bytes[0..<magic.count]) == magic else {
+      throw StoreError(.storage, "\(path): not a Kizuna snapshot (bad header at offset 0)")
+    }
+    let bodyEnd = bytes.count - 4
+    var tail = ByteReader(bytes, from: bodyEnd)
+    let stored = try tail.u32()
+    if CRC32C.checksum(bytes, magic.count..<bodyEnd) != stored {
+      throw StoreError(
+        .storage, "\(path): checksum mismatch over bytes \(magic.count)..<\(bodyEnd); the snapshot is damaged")
+    }
+    var r = ByteReader(bytes, from: magic.count, to: bodyEnd)
+    do {
+      return try decode(&r)
+    } catch let e as StoreError {
+      throw e
+    } catch {
+      throw StoreError(.storage, "\(path): malformed snapshot near offset \(r.offset)")
+    }
+  }
+
+  private static func decode(_ r: inout ByteReader) throws -> (GraphStore, UInt64) {
+    let store = GraphStore()
+    let sequence = try r.u64()
+    var tables: [NameTable] = []
+    for _ in 0..<3 {
+      var t = NameTable()
+      for _ in 0..<(try r.count()) { _ = t.intern(try r.string()) }
+      tables.append(t)
+    }
+    store.labels = tables[0]
+    store.types = tables[1]
+    store.keys = tables[2]
+    let nodeLimit = try r.count()
+    store.nodeIDLimit = nodeLimit
+    store.liveNodes = Bitset(words: try r.array(of: UInt64.self))
+    store.liveNodeCount = store.liveNodes.count
+    store.labelBits = try r.array(of: UInt64.self)
+    guard store.labelBits.count == nodeLimit else { throw ByteReader.Truncated(offset: r.offset) }
+    for _ in 0..<(try r.count()) {
+      let node = try r.count()
+      var labels: [Int32] = []
+      for _ in 0..<(try r.count()) { labels.append(Int32(truncatingIfNeeded: try r.varint())) }
+      store.extraLabels[node] = labels
+    }
+    store.nodeProperties = try readColumns(&r)
+    let relLimit = try r.count()
+    store.relationshipIDLimit = relLimit
+    store.liveRelationships = Bitset(words: try r.array(of: UInt64.self))
+    store.liveRelationshipCount = store.liveRelationships.count
+    store.relationshipType = try r.array(of: Int32.self)
+    store.relationshipStart = try r.array(of: UInt32.self)
+    store.relationshipEnd = try r.array(of: UInt32.self)
+    guard store.relationshipType.count == relLimit, store.relationshipStart.count == relLimit,
+      store.relationshipEnd.count == relLimit
+    else { throw ByteReader.Truncated(offset: r.offset) }
+    guard store.relationshipStart.allSatisfy({ Int($0) < nodeLimit }),
+      store.relationshipEnd.allSatisfy({ Int($0) < nodeLimit })
+    else { throw StoreError(.storage, "snapshot: a relationship refers to a node that does not exist") }
+    store.relationshipProperties = try readColumns(&r)
+    let typeCount = try r.count()
+    var adjacency: [Adjacency] = []
+    for _ in 0..<(typeCount * 2) {
+      let offsets = try r.array(of: UInt32.self)
+      let neighbors = try r.array(of: UInt32.self)
+      let rels = try r.array(of: UInt32.self)
+      guard neighbors.count == rels.count, let last = offsets.last, Int(last) == neighbors.count,
+        neighbors.allSatisfy({ Int($0) < nodeLimit }), rels.allSatisfy({ Int($0) < relLimit })
+      else { throw StoreError(.storage, "snapshot: adjacency block is inconsistent near offset \(r.offset)") }
+      adjacency.append(Adjacency(offsets: offsets, neighbors: neighbors, relationships: rels))
+    }
+    store.outgoing = Array(adjacency.prefix(typeCount))
+    store.incoming = Array(adjacency.suffix(typeCount))
+    var lists: [[UInt32]] = Array(repeating: [], count: store.labels.count)
+    for n in 0..<nodeLimit where store.liveNodes.contains(n) {
+      var bits = store.labelBits[n]
+      while bits != 0 {
+        let l = bits.trailingZeroBitCount
+        if l < lists.count { lists[l].append(UInt32(n)) }
+        bits &= bits - 1
+      }
+      for l in store.extraLabels[n] ?? [] where Int(l) < lists.count { lists[Int(l)].append(UInt32(n)) }
+    }
+    store.labelIndex = LabelIndex(lists: lists)
+    for _ in 0..<(try r.count()) {
+      let name = try r.string()
+      let label = Int32(truncatingIfNeeded: try r.varint()), key = Int32(truncatingIfNeeded: try r.varint())
+      store.addIndex(name: name, label: label, key: key)
+    }
+    for _ in 0..<(try r.count()) {
+      let name = try r.string()
+      let label = Int32(truncatingIfNeeded: try r.varint()), key = Int32(truncatingIfNeeded: try r.varint())
+      store.addConstraint(UniqueConstraint(name: name, label: label, key: key, indexName: try r.string()))
+    }
+    return (store, sequence)
+  }
+
+  private static func readColumns(_ r: inout ByteReader) throws -> [PropertyColumn] {
+    var out: [PropertyColumn] = []
+    var damaged: Int?
+    for _ in 0..<(try r.count()) {
+      let at = r.offset
+      guard let kind = PropertyColumn.Kind(rawValue: try r.u8()) else {
+        throw StoreError(.storage, "snapshot: unknown column kind at offset \(at)")
+      }
+      let present = Bitset(words: try r.array(of: UInt64.self))
+      defer {
+        if let last = out.last, let top = present.highestMember, top >= last.slotCount { damaged = at }
+      }
+      switch kind {
+      case .empty: out.append(PropertyColumn())
+      case .ints: out.append(PropertyColumn(ints: try r.array(of: Int64.self), present: present))
+      case .floats: out.append(PropertyColumn(floats: try r.doubles(), present: present))
+      case .bools: out.append(PropertyColumn(bools: try r.array(of: UInt8.self).map { $0 != 0 }, present: present))
+      case .strings:
+        let n = try r.count()
+        var strings: [String] = []
+        strings.reserveCapacity(n)
+        for _ in 0..<n { strings.append(try r.string()) }
+        out.append(PropertyColumn(strings: strings, present: present))
+      case .values:
+        let n = try r.count()
+        var values: [Value] = []
+        values.reserveCapacity(n)
+        for _ in 0..<n { values.append(try r.value()) }
+        out.append(PropertyColumn(values: values, present: present))
+      }
+    }
+    if let damaged { throw StoreError(.storage, "snapshot: property column at offset \(damaged) is inconsistent") }
+    return out
+  }
+}
