@@ -126,11 +126,10 @@ import Testing
       conversionError("p1,,,,,,,,,,\n") == "persons.csv, line 2: expected 16 fields, found 11")
   }
 
-  @Test func temporalColumnsAreNotSupportedYet() {
+  @Test func temporalColumnsRejectBadText() {
     #expect(
-      conversionError("p1,,,,,,,,,,,2024-01-31,,,,\n")
-        == "persons.csv, line 2: temporal columns are not supported yet (date), "
-        + "in '2024-01-31' for column 'day:date'")
+      conversionError("p1,,,,,,,,,,,2024-13-31,,,,\n")
+        == "persons.csv, line 2: '2024-13-31' is not a date for column 'day:date'")
   }
 
   @Test func invalidUTF8InAStringColumn() throws {

@@ -36,6 +36,8 @@ public struct CSVReader: ~Copyable {
   /// The 1-based line on which the current record starts; line breaks inside
   /// quoted fields count, so this matches what an editor shows.
   public internal(set) var line = 0
+  /// Bytes taken from the source so far (progress reporting).
+  public internal(set) var bytesRead = 0
 
   // The buffer holds source bytes [0, dataEnd) plus one sentinel byte at
   // dataEnd, so the unquoted-field scan needs no bounds check per byte.
@@ -170,6 +172,7 @@ public struct CSVReader: ~Copyable {
     let count = try readSource(into: buffer + dataEnd, maxCount: capacity - dataEnd)
     if count == 0 { atEOF = true }
     dataEnd += count
+    bytesRead += count
     buffer[dataEnd] = CSVByte.lf
   }
 

@@ -143,3 +143,35 @@ extension GraphStore {
     schema.constraints.removeAll { $0.name == name }
   }
 }
+
+// MARK: Bulk loading
+
+extension GraphStore {
+  /// Appends a relationship without touching adjacency; the loader calls
+  /// `compactAdjacency` once at the end.
+  func appendRelationship(id: RelationshipID, type: Int32, start: UInt32, end: UInt32) {
+    if id >= relationshipIDLimit { relationshipIDLimit = id + 1 }
+    if relationshipType.count <= id {
+      let want = Swift.max(id + 1, relationshipType.count * 3 / 2, 1024)
+      relationshipType.append(contentsOf: repeatElement(-1, count: want - relationshipType.count))
+      relationshipStart.append(contentsOf: repeatElement(0, count: want - relationshipStart.count))
+      relationshipEnd.append(contentsOf: repeatElement(0, count: want - relationshipEnd.count))
+    }
+    relationshipType[id] = type
+    relationshipStart[id] = start
+    relationshipEnd[id] = end
+    liveRelationships.insert(id)
+    liveRelationshipCount += 1
+    ensureAdjacency(type)
+  }
+
+  func ensureRelationshipColumn(_ key: Int32) {
+    while relationshipProperties.count <= Int(key) { relationshipProperties.append(PropertyColumn()) }
+  }
+
+  /// Forgets ids at or above the marks (after their entities were deleted).
+  func truncate(nodes: Int, relationships: Int) {
+    nodeIDLimit = nodes
+    relationshipIDLimit = relationships
+  }
+}

@@ -1,0 +1,1 @@
+// The public library: Database, sessions, results, the bundled graph.

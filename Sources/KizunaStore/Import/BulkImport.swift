@@ -1,0 +1,259 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `kizuna import`: loads Neo4j-style CSV files straight into the store's
+/// arrays (no per-row transaction), builds adjacency once at the end, and
+/// makes the result durable with one checkpoint. A bad row stops the load
+/// and the graph is put back as it was; nothing reaches disk before the
+/// checkpoint, so the database directory is untouched too.
+public struct BulkImport {
+  /// One `--nodes[=Labels] FILE` or `--relationships[=TYPE] FILE` argument.
+  public struct Source: Sendable {
+    /// Extra labels (`A:B`) for node files, the type for relationship files.
+    public var tag: String?
+    public var path: String
+    public init(tag: String?, path: String) {
+      self.tag = tag
+      self.path = path
+    }
+  }
+
+  public struct Progress: Sendable {
+    public var file: String
+    public var bytesDone: Int
+    public var bytesTotal: Int
+    public var rows: Int
+  }
+
+  public struct Summary: Sendable {
+    public var nodes = 0
+    public var relationships = 0
+    public var seconds = 0.0
+    public var warnings: [String] = []
+  }
+
+  public var nodeFiles: [Source] = []
+  public var relationshipFiles: [Source] = []
+  public var idType: ImportIDType = .string
+  /// Called every few hundred thousand rows and at the end of each file.
+  public var progress: (@Sendable (Progress) -> Void)?
+
+  public init() {}
+
+  public func run(into database: Database) throws -> Summary {
+    let started = monotonicSeconds()
+    var summary = Summary()
+    var idIndexes: [(label: String, key: String)] = []
+    try database.exclusive { store in
+      let mark = (nodes: store.nodeIDLimit, relationships: store.relationshipIDLimit)
+      do {
+        var ids = IDSpaces()
+        for source in nodeFiles {
+          let (count, indexes, warnings) = try loadNodes(source, store, &ids)
+          summary.nodes += count
+          summary.warnings += warnings
+          idIndexes += indexes
+        }
+        ids.seal()
+        for source in relationshipFiles {
+          summary.relationships += try loadRelationships(source, store, ids)
+        }
+      } catch {
+        Self.undo(store, to: mark)
+        throw error
+      }
+      store.compactAdjacency()
+      store.normalize()
+      for (label, key) in idIndexes {
+        let l = store.labels.intern(label), k = store.keys.intern(key)
+        if store.schema.index(label: l, key: k) == nil {
+          var name = "\(label)_\(key)"
+          while store.schema.index(named: name) != nil { name += "_" }
+          store.addIndex(name: name, label: l, key: k)
+        }
+      }
+    }
+    try database.commitBulkLoad()
+    summary.seconds = monotonicSeconds() - started
+    return summary
+  }
+
+  // MARK: Nodes
+
+  private func loadNodes(_ source: Source, _ store: GraphStore, _ ids: inout IDSpaces) throws
+    -> (Int, [(String, String)], [String])
+  {
+    var reader = try CSVReader(path: source.path, name: displayName(source.path))
+    let header = try ImportHeader(reading: &reader, kind: .nodes)
+    let fixedLabels = (source.tag ?? "").split(separator: ":").map(String.init).filter { !$0.isEmpty }
+    let fixedLabelIDs = fixedLabels.map { store.labels.intern($0) }
+    let idKey: Int32? = header.idColumn.flatMap { $0.name }.map { store.keys.intern($0) }
+    let propertyKeys = header.propertyColumns.map { store.keys.intern($0.name ?? $0.header) }
+    let group = header.idGroup ?? ""
+    let total = fileSize(source.path)
+    var rows = 0
+    var labelCache: [String: Int32] = [:]
+    var seenLabels = Set(fixedLabels)
+    while try reader.nextRecord() {
+      try header.checkFieldCount(of: reader)
+      let node = store.nodeIDLimit
+      guard node < Int(UInt32.max) else { throw reader.error(kind: .invalidValue, "too many nodes") }
+      var labels = fixedLabelIDs
+      for column in header.labelColumns {
+        for name in try reader.labels(for: column) {
+          if let id = labelCache[name] {
+            if !labels.contains(id) { labels.append(id) }
+          } else {
+            let id = store.labels.intern(name)
+            labelCache[name] = id
+            seenLabels.insert(name)
+            if !labels.contains(id) { labels.append(id) }
+          }
+        }
+      }
+      var properties: [(Int32, Value)] = []
+      if let idColumn = header.idColumn {
+        let idValue = try reader.idValue(for: idColumn, type: idType)
+        guard ids.insert(group: group, id: idValue, node: UInt32(node)) else {
+          throw reader.error(
+            column: idColumn.index + 1, kind: .invalidValue,
+            "duplicate node id \(idValue.description) in id space '\(group.isEmpty ? "default" : group)'")
+        }
+        if let idKey { properties.append((idKey, idValue)) }
+      }
+      for (i, column) in header.propertyColumns.enumerated() {
+        if let v = try reader.propertyValue(for: column) { properties.append((propertyKeys[i], v)) }
+      }
+      store.createNode(id: node, labels: labels, properties: properties)
+      rows += 1
+      if rows % 262_144 == 0 {
+        progress?(Progress(file: reader.name, bytesDone: reader.bytesRead, bytesTotal: total, rows: rows))
+      }
+    }
+    progress?(Progress(file: reader.name, bytesDone: total, bytesTotal: total, rows: rows))
+    var indexes: [(String, String)] = []
+    if let key = header.idColumn?.name {
+      indexes = seenLabels.sorted().map { ($0, key) }
+    }
+    return (rows, indexes, header.warnings)
+  }
+
+  // MARK: Relationships
+
+  private func loadRelationships(_ source: Source, _ store: GraphStore, _ ids: IDSpaces) throws -> Int {
+    var reader = try CSVReader(path: source.path, name: displayName(source.path))
+    let header = try ImportHeader(reading: &reader, kind: .relationships)
+    guard let startColumn = header.startIDColumn, let endColumn = header.endIDColumn else {
+      throw CSVError(file: reader.name, line: 1, kind: .header, reason: "missing :START_ID or :END_ID column")
+    }
+    let fixedType = source.tag.map { store.types.intern($0) }
+    if header.typeColumn == nil && fixedType == nil {
+      throw CSVError(
+        file: reader.name, line: 1, kind: .header,
+        reason: "no :TYPE column and no type given; use --relationships=TYPE \(source.path)")
+    }
+    let keys = header.propertyColumns.map { store.keys.intern($0.name ?? $0.header) }
+    let intColumns = header.propertyColumns.map {
+      if case .property(let t, false) = $0.role { return t.isInteger }
+      return false
+    }
+    let startSpace = ids.space(header.startIDGroup ?? "")
+    let endSpace = ids.space(header.endIDGroup ?? "")
+    let total = fileSize(source.path)
+    var typeCache: [String: Int32] = [:]
+    var rows = 0
+    for k in keys { store.ensureRelationshipColumn(k) }
+    while try reader.nextRecord() {
+      try header.checkFieldCount(of: reader)
+      let start = try resolve(&reader, startColumn, startSpace)
+      let end = try resolve(&reader, endColumn, endSpace)
+      var type: Int32
+      if let typeColumn = header.typeColumn, !reader.isEmpty(typeColumn.index) {
+        let name = try reader.string(typeColumn.index)
+        if let t = typeCache[name] {
+          type = t
+        } else {
+          type = store.types.intern(name)
+          typeCache[name] = type
+        }
+      } else if let fixedType {
+        type = fixedType
+      } else {
+        throw reader.error(kind: .invalidValue, "missing relationship type")
+      }
+      let id = store.relationshipIDLimit
+      guard id < Int(UInt32.max) else { throw reader.error(kind: .invalidValue, "too many relationships") }
+      store.appendRelationship(id: id, type: type, start: start, end: end)
+      for (i, column) in header.propertyColumns.enumerated() {
+        if intColumns[i] {
+          if let v = try reader.integerProperty(for: column) { store.setRelationshipProperty(id, keys[i], .int(v)) }
+        } else if let v = try reader.propertyValue(for: column) {
+          store.setRelationshipProperty(id, keys[i], v)
+        }
+      }
+      rows += 1
+      if rows % 1_048_576 == 0 {
+        progress?(Progress(file: reader.name, bytesDone: reader.bytesRead, bytesTotal: total, rows: rows))
+      }
+    }
+    progress?(Progress(file: reader.name, bytesDone: total, bytesTotal: total, rows: rows))
+    return rows
+  }
+
+  private func resolve(_ reader: inout CSVReader, _ column: ImportColumn, _ space: IDSpaces.Space?) throws
+    -> UInt32
+  {
+    switch idType {
+    case .integer:
+      let v = try reader.int64(column.index)
+      if let node = space?.lookup(v) { return node }
+      throw reader.error(
+        column: column.index + 1, kind: .invalidValue,
+        "unknown node id \(v) in column '\(column.header)' (no node file defines it)")
+    case .string:
+      let s = try reader.string(column.index)
+      if let node = space?.lookup(s) { return node }
+      throw reader.error(
+        column: column.index + 1, kind: .invalidValue,
+        "unknown node id '\(s)' in column '\(column.header)' (no node file defines it)")
+    }
+  }
+
+  private static func undo(_ store: GraphStore, to mark: (nodes: Int, relationships: Int)) {
+    for r in mark.relationships..<store.relationshipIDLimit where store.relationshipExists(r) {
+      store.deleteRelationship(r)
+    }
+    for n in mark.nodes..<store.nodeIDLimit where store.nodeExists(n) { store.deleteNode(n) }
+    store.truncate(nodes: mark.nodes, relationships: mark.relationships)
+    store.normalize()
+  }
+
+  private func displayName(_ path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? path
+  }
+
+  private func fileSize(_ path: String) -> Int {
+    var st = stat()
+    return stat(path, &st) == 0 ? Int(st.st_size) : 0
+  }
+}
+
+func monotonicSeconds() -> Double {
+  var ts = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &ts)
+  return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+extension Value {
+  /// A short rendering for messages.
+  var description: String {
+    switch self {
+    case .string(let s): return "'\(s)'"
+    case .int(let i): return String(i)
+    default: return typeName
+    }
+  }
+}
