@@ -1,0 +1,198 @@
+/// A push-based operator: its producer calls `push` once per row and
+/// `finish` at the end; it pushes its own output to `next`. Operators that
+/// must see every row first (ORDER BY, aggregation) emit in `finish`.
+class Operator {
+  var next: Operator?
+  /// Rows pushed out, for PROFILE.
+  var rowsOut = 0
+  /// Time spent in this operator and everything after it, for PROFILE.
+  var seconds = 0.0
+
+  /// One line for EXPLAIN.
+  var summary: String { String(describing: type(of: self)) }
+
+  func push(_ row: Row, _ ctx: ExecutionContext) throws {
+    try emit(row, ctx)
+  }
+
+  func finish(_ ctx: ExecutionContext) throws {
+    try next?.finish(ctx)
+  }
+
+  @inline(__always) final func emit(_ row: Row, _ ctx: ExecutionContext) throws {
+    rowsOut &+= 1
+    try next?.push(row, ctx)
+  }
+
+  /// Thrown by LIMIT to stop producers early; caught at the pipeline's top.
+  struct Stop: Error {}
+}
+
+/// Collects the final rows.
+final class ResultSink: Operator {
+  var rows: [Row] = []
+  let columns: [Int]
+
+  init(columns: [Int]) { self.columns = columns }
+
+  override var summary: String { "ProduceResults" }
+
+  override func push(_ row: Row, _ ctx: ExecutionContext) throws {
+    rowsOut &+= 1
+    rows.append(columns.map { row[$0] })
+  }
+
+  override func finish(_ ctx: ExecutionContext) throws {}
+}
+
+/// Holds every row before passing them on, so an updating clause never sees
+/// its own writes in the rows it is reading (openCypher's clause-at-a-time
+/// semantics).
+final class EagerOperator: Operator {
+  private var buffer: [Row] = []
+  override var summary: String { "Eager" }
+
+  override func push(_ row: Row, _ ctx: ExecutionContext) throws { buffer.append(row) }
+
+  override func finish(_ ctx: ExecutionContext) throws {
+    let rows = buffer
+    buffer = []
+    for r in rows { try emit(r, ctx) }
+    try next?.finish(ctx)
+  }
+}
+
+/// Keeps rows for which `predicate` is true (null and false drop the row).
+final class FilterOperator: Operator {
+  let predicate: CompiledExpression
+  init(_ predicate: CompiledExpression) { self.predicate = predicate }
+  override var summary: String { "Filter" }
+
+  override func push(_ row: Row, _ ctx: ExecutionContext) throws {
+    if case .bool(true) = try predicate.evaluate(row, ctx) { try emit(row, ctx) }
+  }
+}
+
+/// UNWIND list AS x.
+final class UnwindOperator: Operator {
+  let list: CompiledExpression
+  let slot: Int
+  init(list: CompiledExpression, slot: Int) {
+    self.list = list
+    self.slot = slot
+  }
+  override var summary: String { "Unwind" }
+
+  override func push(_ row: Row, _ ctx: ExecutionContext) throws {
+    switch try list.evaluate(row, ctx) {
+    case .null: return
+    case .list(let items):
+      var r = row
+      for item in items {
+        try ctx.tick()
+        r[slot] = item
+        try emit(r, ctx)
+      }
+    case let other:
+      var r = row
+      r[slot] = other
+      try emit(r, ctx)
+    }
+  }
+}
+
+/// Evaluates expressions into slots (the non-aggregating part of WITH/RETURN).
+final class ProjectOperator: Operator {
+  let items: [(slot: Int, expression: CompiledExpression)]
+  init(items: [(slot: Int, expression: CompiledExpression)]) { self.items = items }
+  override var summary: String { "Projection" }
+
+  override func push(_ row: Row, _ ctx: ExecutionContext) throws {
+    var r = row
+    for item in items { r[item.slot] = try item.expression.evaluate(r, ctx) }
+    try emit(r, ctx)
+  }
+}
+
+/// Keeps only `slots` (the rest become null): what WITH hides is gone, so
+/// DISTINCT and later clauses see only the projected values.
+final class NarrowOperator: Operator {
+  let keep: [Int]
+  let width: Int
+  init(keep: [Int], width: Int) {
+    self.keep = keep
+    self.width = width
+  }
+  override var summary: String { "Narrow" }
+
+  override func push(_ row: Row, _ ctx: ExecutionContext) throws {
+    var r = Row(repeating: .null, count: width)
+    for s in keep { r[s] = row[s] }
+    try emit(r, ctx)
+  }
+}
+
+/// DISTINCT over `slots`.
+final class DistinctOperator: Operator {
+  let slots: [Int]
+  private var seen = Set<[Value]>()
+  init(slots: [Int]) { self.slots = slots }
+  override var summary: String { "Distinct" }
+
+  override func push(_ row: Row, _ ctx: ExecutionContext) throws {
+    let key = slots.map { row[$0] }
+    if seen.insert(key).inserted { try emit(row, ctx) }
+  }
+}
+
+/// SKIP and LIMIT.
+final class SliceOperator: Operator {
+  let skip: Int
+  let limit: Int?
+  private var seen = 0
+  init(skip: Int, limit: Int?) {
+    self.skip = skip
+    self.limit = limit
+  }
+  override var summary: String { "Skip/Limit" }
+
+  override func push(_ row: Row, _ ctx: ExecutionContext) throws {
+    seen += 1
+    if seen <= skip { return }
+    if let limit, seen - skip > limit { throw Stop() }
+    try emit(row, ctx)
+    if let limit, seen - skip >= limit { throw Stop() }
+  }
+}
+
+/// ORDER BY: keeps every row, sorts stably in `finish`.
+final class SortOperator: Operator {
+  let keys: [(expression: CompiledExpression, ascending: Bool)]
+  private var rows: [(keys: [Value], row: Row)] = []
+  /// With a LIMIT after the sort only the first `top` rows matter.
+  var top: Int?
+
+  init(keys: [(expression: CompiledExpression, ascending: Bool)]) { self.keys = keys }
+  override var summary: String { "Sort" }
+
+  override func push(_ row: Row, _ ctx: ExecutionContext) throws {
+    rows.append((try keys.map { try $0.expression.evaluate(row, ctx) }, row))
+  }
+
+  override func finish(_ ctx: ExecutionContext) throws {
+    let directions = keys.map(\.ascending)
+    let indexed = rows.enumerated().map { ($0.offset, $0.element) }
+    let sorted = indexed.sorted { a, b in
+      for (i, ascending) in directions.enumerated() {
+        let c = a.1.keys[i].orderCompare(b.1.keys[i])
+        if c != 0 { return ascending ? c < 0 : c > 0 }
+      }
+      return a.0 < b.0
+    }
+    rows = []
+    do {
+      for (_, entry) in sorted { try emit(entry.row, ctx) }
+    } catch is Stop {}
+    try next?.finish(ctx)
+  }
+}

@@ -1,0 +1,23 @@
+import KizunaStore
+
+/// What planning one statement shares: the store (for names, counts and
+/// indexes), the parameters, and the slot allocator.
+final class PlanContext {
+  let store: GraphStore
+  let parameters: [String: Value]
+  let slots = SlotAllocator()
+
+  init(store: GraphStore, parameters: [String: Value]) {
+    self.store = store
+    self.parameters = parameters
+  }
+
+  /// A pattern used inside an expression (pattern predicate, pattern
+  /// comprehension, shortestPath as a value).
+  func subpattern(_ part: PatternPart, scope: VariableScope, compiler: ExpressionCompiler) throws -> PatternMatcher {
+    let saved = compiler.scope
+    compiler.scope = scope
+    defer { compiler.scope = saved }
+    return try PatternPlanner(plan: self, compiler: compiler).plan([part], predicates: []).0
+  }
+}
