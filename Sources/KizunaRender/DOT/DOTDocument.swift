@@ -55,10 +55,10 @@ struct DOTDocument: Sendable, Hashable {
   var text: String {
     var out = "digraph " + DOTQuoting.id(name) + " {\n"
     func attributeList(_ attributes: [Attribute]) -> String {
-      attributes.map { $0.name + "=" + DOTQuoting.value($0.value) }.joined(separator: ", ")
+      attributes.map { DOTQuoting.name($0.name) + "=" + DOTQuoting.value($0.value) }.joined(separator: ", ")
     }
     for attribute in graphAttributes {
-      out += "  " + attribute.name + "=" + DOTQuoting.value(attribute.value) + ";\n"
+      out += "  " + DOTQuoting.name(attribute.name) + "=" + DOTQuoting.value(attribute.value) + ";\n"
     }
     if !nodeDefaults.isEmpty { out += "  node [" + attributeList(nodeDefaults) + "];\n" }
     if !edgeDefaults.isEmpty { out += "  edge [" + attributeList(edgeDefaults) + "];\n" }
@@ -70,7 +70,7 @@ struct DOTDocument: Sendable, Hashable {
     for (index, cluster) in clusters.enumerated() {
       out += "  subgraph " + DOTQuoting.id(cluster.id) + " {\n"
       for attribute in cluster.attributes {
-        out += "    " + attribute.name + "=" + DOTQuoting.value(attribute.value) + ";\n"
+        out += "    " + DOTQuoting.name(attribute.name) + "=" + DOTQuoting.value(attribute.value) + ";\n"
       }
       for node in nodes where node.cluster == index { write(node, indent: "    ") }
       out += "  }\n"

@@ -29,6 +29,18 @@ enum DOTQuoting {
   /// bare, and keywords such as `node` or `edge` stay safe.
   static func id(_ text: String) -> String { quoted(text) }
 
+  /// An attribute name: bare when DOT reads it as an identifier, else quoted.
+  static func name(_ text: String) -> String {
+    let isPlain =
+      !text.isEmpty
+      && text.unicodeScalars.enumerated().allSatisfy { offset, scalar in
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || scalar == "_"
+          || (offset > 0 && ("0"..."9").contains(scalar))
+      }
+    let keywords: Set<String> = ["node", "edge", "graph", "digraph", "subgraph", "strict"]
+    return isPlain && !keywords.contains(text.lowercased()) ? text : quoted(text)
+  }
+
   static func value(_ value: DOTDocument.AttributeValue) -> String {
     switch value {
     case .text(let text): return quotedKeepingEscapes(text)

@@ -194,8 +194,8 @@ struct GraphStyler {
       DOTDocument.Cluster(
         id: "cluster_\(index)",
         attributes: [
-          .init("label", DOTQuoting.labelText(name)), .init("style", "rounded,dashed"),
-          .init("color", "#999999"),
+          .init("label", DOTQuoting.labelText(name)), .init("labelloc", "t"),
+          .init("style", "rounded,dashed"), .init("color", "#999999"),
         ])
     }
     return (clusters, groupOf.compactMapValues { indexOf[$0] })
