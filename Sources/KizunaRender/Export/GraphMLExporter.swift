@@ -1,0 +1,102 @@
+import KizunaStore
+
+/// GraphML (http://graphml.graphdrawing.org) for Gephi and NetworkX.
+///
+/// Each property becomes a `<key>` with `attr.type` `long`, `double`,
+/// `boolean` or `string`. Lists, maps and temporals have no GraphML type:
+/// they are `string` keys whose `<desc>` says `json` (lists, maps, in the
+/// Value JSON encoding) and whose temporal values are ISO 8601 text. Labels
+/// go in the `labels` key (`:Person:Author`), types in `type`.
+enum GraphMLExporter {
+  static func text(_ graph: GraphExtract) -> String {
+    let nodeColumns = PropertyKind.columns(graph.nodes.map(\.properties))
+    let edgeColumns = PropertyKind.columns(graph.relationships.map(\.properties))
+    var out = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
+    out += #"<graphml xmlns="http://graphml.graphdrawing.org/xmlns""#
+    out += #" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance""#
+    out +=
+      #" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
+    out += "\n"
+    out += #"  <key id="labels" for="node" attr.name="labels" attr.type="string"/>"# + "\n"
+    out += #"  <key id="type" for="edge" attr.name="type" attr.type="string"/>"# + "\n"
+    var nodeKeys: [String: String] = [:]
+    var edgeKeys: [String: String] = [:]
+    for (index, column) in nodeColumns.enumerated() {
+      nodeKeys[column.name] = "n\(index)"
+      out += key(id: "n\(index)", domain: "node", column: column)
+    }
+    for (index, column) in edgeColumns.enumerated() {
+      edgeKeys[column.name] = "e\(index)"
+      out += key(id: "e\(index)", domain: "edge", column: column)
+    }
+    out += #"  <graph id="G" edgedefault="directed">"# + "\n"
+    for node in graph.nodes {
+      out += #"    <node id="n\#(node.id)">"#
+      out += data("labels", node.labels.sorted().map { ":" + $0 }.joined())
+      for name in node.properties.keys.sorted() {
+        guard let value = node.properties[name], !value.isNull, let keyID = nodeKeys[name] else { continue }
+        out += data(keyID, value.columnText)
+      }
+      out += "</node>\n"
+    }
+    for relationship in graph.relationships {
+      out +=
+        #"    <edge id="e\#(relationship.id)" source="n\#(relationship.start)" target="n\#(relationship.end)">"#
+      out += data("type", relationship.type)
+      for name in relationship.properties.keys.sorted() {
+        guard let value = relationship.properties[name], !value.isNull, let keyID = edgeKeys[name] else {
+          continue
+        }
+        out += data(keyID, value.columnText)
+      }
+      out += "</edge>\n"
+    }
+    out += "  </graph>\n</graphml>\n"
+    return out
+  }
+
+  static func key(id: String, domain: String, column: (name: String, kind: PropertyKind)) -> String {
+    let type: String
+    var description = ""
+    switch column.kind {
+    case .long: type = "long"
+    case .double: type = "double"
+    case .boolean: type = "boolean"
+    case .string: type = "string"
+    case .array, .encoded:
+      type = "string"
+      description = "<desc>json</desc>"
+    }
+    let head =
+      #"  <key id="\#(id)" for="\#(domain)" attr.name="\#(escape(column.name))" attr.type="\#(type)""#
+    return description.isEmpty ? head + "/>\n" : head + ">" + description + "</key>\n"
+  }
+
+  static func data(_ key: String, _ text: String) -> String {
+    #"<data key="\#(key)">"# + escape(text) + "</data>"
+  }
+
+  /// XML text: the specials as entities; characters XML 1.0 forbids
+  /// (most C0 controls) become U+FFFD.
+  static func escape(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "\t", "\n": out.unicodeScalars.append(scalar)
+      case "\r": out += "&#13;"
+      default:
+        if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+          out += "\u{FFFD}"
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out
+  }
+}
