@@ -53,7 +53,7 @@ public enum FunctionTable {
 
   static let scalarList: [ScalarFunction] =
     entityFunctions + listFunctions + conversionFunctions + mathFunctions + stringFunctions
-    + temporalFunctions
+    + temporalFunctions + clockAndRandomFunctions
 
   private static let scalars: [String: ScalarFunction] = Dictionary(
     scalarList.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })

@@ -27,6 +27,13 @@ extension FunctionTable {
       function("round", 1...3) { (arguments, _) throws(CypherError) -> Value in
         try round(arguments)
       },
+      unary("isNaN") { (value) throws(CypherError) -> Value in
+        switch value {
+        case .float(let number): return .bool(number.isNaN)
+        case .int: return .bool(false)
+        default: throw CypherError.invalidArgumentType("isNaN()", value, expected: "a number")
+        }
+      },
       function("e", 0...0) { (_, _) throws(CypherError) -> Value in .float(M_E) },
       function("pi", 0...0) { (_, _) throws(CypherError) -> Value in .float(Double.pi) },
       function("rand", 0...0) { (_, _) throws(CypherError) -> Value in .float(Double.random(in: 0..<1)) },
