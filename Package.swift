@@ -25,6 +25,7 @@ let package = Package(
     // Owns Graphviz objects; styles, layouts and the export formats.
     .target(name: "KizunaRender", dependencies: ["KizunaStore", "CGraphviz"], swiftSettings: strict),
     // What a Swift program imports: Database, sessions, results, the bundled graph.
+    // `Graphs/` at the top level links to its Resources/Graphs, bundled here.
     .target(
       name: "Kizuna", dependencies: ["KizunaStore", "KizunaCypher", "KizunaRender"],
       resources: [.copy("Resources/Graphs")], swiftSettings: strict),
@@ -36,7 +37,8 @@ let package = Package(
     .testTarget(name: "KizunaStoreTests", dependencies: ["KizunaStore"], swiftSettings: strict),
     .testTarget(name: "KizunaCypherTests", dependencies: ["KizunaCypher"], swiftSettings: strict),
     .testTarget(name: "KizunaRenderTests", dependencies: ["KizunaRender"], swiftSettings: strict),
-    .testTarget(name: "KizunaTests", dependencies: ["Kizuna"], swiftSettings: strict),
+    .testTarget(
+      name: "KizunaTests", dependencies: ["Kizuna"], resources: [.copy("Fixtures")], swiftSettings: strict),
     .testTarget(name: "KizunaCLITests", dependencies: ["kizuna"], swiftSettings: strict),
   ]
 )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct KizunaCommand: ParsableCommand {
@@ -12,6 +13,26 @@ struct KizunaCommand: ParsableCommand {
         kizuna query -e 'MATCH (a:Person)-[m:MET]->(b:Person) RETURN a.name, b.name, m.date'
         kizuna import --db people.kzdb --nodes=Person persons.csv --relationships=KNOWS knows.csv
       """,
-    subcommands: [ImportCommand.self]
+    subcommands: [QueryCommand.self, ImportCommand.self]
   )
+
+  /// Exit codes are part of the interface: 0 success, 1 a statement or
+  /// operation failed, 2 bad usage.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let failure as CLIFailure {
+      if !failure.message.isEmpty { printError("error: " + failure.message) }
+      Foundation.exit(1)
+    } catch {
+      let code = exitCode(for: error)
+      if code == .success {
+        exit(withError: error)
+      }
+      let message = fullMessage(for: error)
+      if !message.isEmpty { printError(message) }
+      Foundation.exit(code == .failure ? 1 : 2)
+    }
+  }
 }

@@ -2,10 +2,10 @@ import KizunaStore
 
 /// Built-in procedures (`CALL db.labels()` ...): each yields named columns.
 enum Procedures {
-  struct Definition {
+  struct Definition: Sendable {
     let name: String
     let outputs: [String]
-    let rows: (GraphStore) -> [[Value]]
+    let rows: @Sendable (GraphStore) -> [[Value]]
   }
 
   static let all: [String: Definition] = {

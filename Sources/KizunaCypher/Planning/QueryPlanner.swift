@@ -51,6 +51,10 @@ final class QueryPlanner {
         try planClause(clause)
       }
     }
+    if columns.isEmpty, case .call(let c)? = query.clauses.last {
+      columns = standaloneCallColumns(c)
+      resultSlots = slots(for: columns)
+    }
     let sink = ResultSink(columns: resultSlots)
     append(sink)
     return PlannedQuery(start: start, sink: sink, columns: columns, operators: operators)

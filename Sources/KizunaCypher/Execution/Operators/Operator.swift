@@ -1,3 +1,5 @@
+import KizunaStore
+
 /// A push-based operator: its producer calls `push` once per row and
 /// `finish` at the end; it pushes its own output to `next`. Operators that
 /// must see every row first (ORDER BY, aggregation) emit in `finish`.

@@ -1,1 +1,0 @@
-// The public library: Database, sessions, results, the bundled graph.

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import Kizuna
+import KizunaCypher
+import KizunaStore
+
+struct QueryCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "query",
+    abstract: "Run Cypher statements and print their results.",
+    discussion: """
+      Statements are separated by ';' and run in order, each in its own transaction;
+      the first failure stops the run (earlier statements stay committed).
+
+      Examples:
+        kizuna query -e 'MATCH (p:Person)-[:HOLDS]->(o:Office) RETURN p.name, o.title ORDER BY p.name'
+        kizuna query -e 'MATCH (a:Locality)-[s:SISTER_CITY]->(b) RETURN a.name, b.name, s.since'
+        kizuna query --params '{"name": "Vo Van Thuong"}' -e 'MATCH (p:Person {name: $name})-[m:MET]-(o) RETURN o.name, m.date'
+        kizuna query Queries/who-met-whom.cypher --format json
+        echo 'RETURN 1 + 1 AS two' | kizuna query --db :memory: -
+      """)
+
+  @Option(help: "Database directory, or :memory: for an empty graph. Default: the bundled Vietnam–Japan graph.")
+  var db: String?
+
+  @Option(help: "Output format: table, json (one JSON object per statement) or csv.")
+  var format: OutputFormatArgument?
+
+  @Option(help: "Query parameters as a JSON object, e.g. '{\"name\": \"Vo Van Thuong\"}'.")
+  var params: String?
+
+  @Option(name: .customShort("e"), help: "The statements to run.")
+  var text: String?
+
+  @Option(help: "Stop a statement that runs longer than this many seconds.")
+  var timeout: Double?
+
+  @Argument(help: "A .cypher file, or - for standard input.")
+  var file: String?
+
+  enum OutputFormatArgument: String, ExpressibleByArgument {
+    case table, json, csv
+  }
+
+  func validate() throws {
+    if text == nil && file == nil { throw ValidationError("give statements with -e TEXT, a FILE, or - for standard input") }
+    if text != nil && file != nil { throw ValidationError("give either -e TEXT or a FILE, not both") }
+    if let file, file != "-", !FileManager.default.fileExists(atPath: file) {
+      throw ValidationError("no such file: \(file)")
+    }
+  }
+
+  func run() throws {
+    let source: String
+    if let text {
+      source = text
+    } else if file == "-" {
+      source = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+    } else if let file {
+      guard let data = FileManager.default.contents(atPath: file) else { throw CLIFailure("cannot read \(file)") }
+      source = String(decoding: data, as: UTF8.self)
+    } else {
+      source = ""
+    }
+    let parameters = try parseParameters(params)
+    let database: Database
+    do {
+      database = try DatabaseLocation(argument: db).open()
+    } catch let e as StoreError {
+      throw CLIFailure(e.message)
+    } catch {
+      throw CLIFailure("\(error)")
+    }
+    let engine = CypherEngine(database: database)
+    engine.timeout = timeout
+    let output = ResultPrinter(format: resolvedFormat)
+    var failed = false
+    engine.runEach(source, parameters: parameters) { result in
+      switch result {
+      case .success(let r): output.print(r)
+      case .failure(let e):
+        output.print(e)
+        failed = true
+      }
+    }
+    output.flush()
+    if failed { throw CLIFailure("") }
+  }
+
+  var resolvedFormat: ResultPrinter.Format {
+    switch format {
+    case .table?: return .table
+    case .json?: return .json
+    case .csv?: return .csv
+    case nil: return isatty(1) != 0 ? .table : .json
+    }
+  }
+}
+
+/// `--params`: a JSON object of parameter values.
+func parseParameters(_ text: String?) throws -> [String: Value] {
+  guard let text else { return [:] }
+  do {
+    guard case .map(let m) = try Value.fromJSON(text) else {
+      throw ValidationError("--params must be a JSON object, like '{\"name\": \"Vo Van Thuong\"}'")
+    }
+    return m
+  } catch let e as JSONDecodingError {
+    throw ValidationError("--params: \(e.description)")
+  }
+}
