@@ -28,7 +28,7 @@ let package = Package(
     // `Graphs/` at the top level links to its Resources/Graphs, bundled here.
     .target(
       name: "Kizuna", dependencies: ["KizunaStore", "KizunaCypher", "KizunaRender"],
-      resources: [.copy("Resources/Graphs")], swiftSettings: strict),
+      resources: [.embedInCode("Resources/Graphs/vietnam-japan.cypher")], swiftSettings: strict),
     // The command-line tool.
     .executableTarget(
       name: "kizuna",

@@ -1,4 +1,3 @@
-import Foundation
 import KizunaCypher
 import KizunaStore
 
@@ -7,13 +6,13 @@ public enum BundledGraph {
   /// The Vietnam–Japan relations graph (`Graphs/vietnam-japan.cypher`).
   public static let vietnamJapan = "vietnam-japan"
 
-  /// The Cypher script of a bundled graph.
+  /// The Cypher script of a bundled graph. The scripts are compiled into
+  /// the binary, so they are there whatever folder Kizuna runs from.
   public static func script(named name: String = vietnamJapan) throws -> String {
-    guard let url = Bundle.module.url(forResource: name, withExtension: "cypher", subdirectory: "Graphs")
-    else {
-      throw BundledGraphError(message: "the bundled graph '\(name)' is missing from this installation")
+    guard name == vietnamJapan else {
+      throw BundledGraphError(message: "there is no bundled graph called '\(name)'; try '\(vietnamJapan)'")
     }
-    return try String(contentsOf: url, encoding: .utf8)
+    return String(decoding: PackageResources.vietnam_japan_cypher, as: UTF8.self)
   }
 
   /// A fresh in-memory database holding the bundled graph.
