@@ -148,7 +148,9 @@ func ints(_ numbers: Int64...) -> Value { .list(numbers.map(Value.int)) }
   @Test func knownNamesCoverScalarsAndAggregatesOnce() {
     let names = FunctionTable.knownNames
     #expect(Set(names.map { $0.lowercased() }).count == names.count)
-    for name in ["toLower", "percentileCont", "stDevP", "duration.between", "localtime.realtime", "timestamp"] {
+    for name in [
+      "toLower", "percentileCont", "stDevP", "duration.between", "localtime.realtime", "timestamp",
+    ] {
       #expect(names.contains(name), "missing \(name)")
     }
   }
@@ -163,8 +165,11 @@ func ints(_ numbers: Int64...) -> Value { .list(numbers.map(Value.int)) }
 
   @Test func wrongArgumentCountIsAnErrorNotATrap() {
     #expect(FunctionTable.scalar(named: "substring")?.arity == 2...3)
-    #expect(errorName { () throws(CypherError) -> Value in try call("substring", .string("a")) }
-      == "SyntaxError.InvalidNumberOfArguments")
-    #expect(errorName { () throws(CypherError) -> Value in try call("pi", .int(1)) } == "SyntaxError.InvalidNumberOfArguments")
+    #expect(
+      errorName { () throws(CypherError) -> Value in try call("substring", .string("a")) }
+        == "SyntaxError.InvalidNumberOfArguments")
+    #expect(
+      errorName { () throws(CypherError) -> Value in try call("pi", .int(1)) }
+        == "SyntaxError.InvalidNumberOfArguments")
   }
 }

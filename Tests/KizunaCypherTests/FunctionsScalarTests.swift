@@ -71,7 +71,8 @@ import Testing
       Expectation("range", [.int(0), .int(-1)], .list([])),
       Expectation("range", [.int(1), .int(1)], ints(1)),
       Expectation("range", [.int(Int64.max - 1), .int(Int64.max)], ints(Int64.max - 1, Int64.max)),
-      Expectation("range", [.int(Int64.min), .int(Int64.max), .int(Int64.max)], ints(Int64.min, -1, Int64.max - 1)),
+      Expectation(
+        "range", [.int(Int64.min), .int(Int64.max), .int(Int64.max)], ints(Int64.min, -1, Int64.max - 1)),
     ])
     check([
       Failure("range", [.int(0), .int(5), .int(0)], "ArgumentError.NumberOutOfRange"),
@@ -130,7 +131,8 @@ import Testing
         "toStringList", [.list([.int(1), .float(1.5), .bool(true)])],
         .list([.string("1"), .string("1.5"), .string("true")])),
       Expectation(
-        "toBooleanList", [.list([.string("true"), .int(0), .float(1.5)])], .list([.bool(true), .bool(false), .null])),
+        "toBooleanList", [.list([.string("true"), .int(0), .float(1.5)])],
+        .list([.bool(true), .bool(false), .null])),
     ])
     check([
       Failure("toInteger", [.list([])], "TypeError.InvalidArgumentType"),

@@ -43,7 +43,9 @@ import Testing
       (.node(2), .string("name"), "EntityNotFound.DeletedEntityAccess"),
     ]
     for (container, index, expected) in failures {
-      #expect(errorName { () throws(CypherError) -> Value in try at(container, index) } == expected, "\(container)[\(index)]")
+      #expect(
+        errorName { () throws(CypherError) -> Value in try at(container, index) } == expected,
+        "\(container)[\(index)]")
     }
   }
 
@@ -60,13 +62,20 @@ import Testing
       (.int(1), .null, .null),
     ]
     for (from, to, expected) in rows {
-      #expect(identical(try CypherOperators.slice(list, from: from, to: to), expected), "[\(String(describing: from))..\(String(describing: to))]")
+      #expect(
+        identical(try CypherOperators.slice(list, from: from, to: to), expected),
+        "[\(String(describing: from))..\(String(describing: to))]")
     }
     #expect(identical(try CypherOperators.slice(.null, from: .int(0), to: nil), .null))
-    #expect(errorName { () throws(CypherError) -> Value in try CypherOperators.slice(list, from: .float(1), to: nil) }
-      == "TypeError.InvalidArgumentType")
-    #expect(errorName { () throws(CypherError) -> Value in try CypherOperators.slice(.string("abc"), from: .int(1), to: nil) }
-      == "TypeError.InvalidArgumentType")
+    #expect(
+      errorName { () throws(CypherError) -> Value in try CypherOperators.slice(list, from: .float(1), to: nil)
+      }
+        == "TypeError.InvalidArgumentType")
+    #expect(
+      errorName { () throws(CypherError) -> Value in
+        try CypherOperators.slice(.string("abc"), from: .int(1), to: nil)
+      }
+        == "TypeError.InvalidArgumentType")
   }
 
   @Test func propertyAccess() throws {
@@ -94,7 +103,9 @@ import Testing
       (.node(2), "name", "EntityNotFound.DeletedEntityAccess"),
     ]
     for (subject, key, expected) in failures {
-      #expect(errorName { () throws(CypherError) -> Value in try dot(subject, key) } == expected, "\(subject).\(key)")
+      #expect(
+        errorName { () throws(CypherError) -> Value in try dot(subject, key) } == expected,
+        "\(subject).\(key)")
     }
   }
 }

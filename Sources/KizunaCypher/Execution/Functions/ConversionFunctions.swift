@@ -14,10 +14,16 @@ extension FunctionTable {
     unary("toStringOrNull") { (value) throws(CypherError) -> Value in try toText(value, lenient: true) },
     unary("toBoolean") { (value) throws(CypherError) -> Value in try toBoolean(value, lenient: false) },
     unary("toBooleanOrNull") { (value) throws(CypherError) -> Value in try toBoolean(value, lenient: true) },
-    listConversion("toIntegerList") { (value) throws(CypherError) -> Value in try toInteger(value, lenient: true) },
-    listConversion("toFloatList") { (value) throws(CypherError) -> Value in try toFloat(value, lenient: true) },
-    listConversion("toStringList") { (value) throws(CypherError) -> Value in try toText(value, lenient: true) },
-    listConversion("toBooleanList") { (value) throws(CypherError) -> Value in try toBoolean(value, lenient: true) },
+    listConversion("toIntegerList") { (value) throws(CypherError) -> Value in
+      try toInteger(value, lenient: true)
+    },
+    listConversion("toFloatList") { (value) throws(CypherError) -> Value in try toFloat(value, lenient: true)
+    },
+    listConversion("toStringList") { (value) throws(CypherError) -> Value in try toText(value, lenient: true)
+    },
+    listConversion("toBooleanList") { (value) throws(CypherError) -> Value in
+      try toBoolean(value, lenient: true)
+    },
   ]
 
   private static func listConversion(
@@ -88,7 +94,8 @@ extension FunctionTable {
     case .dateTime(let v): return .string(v.description)
     case .duration(let v): return .string(v.description)
     default:
-      return try unconvertible(value, "toString", "a STRING, number, BOOLEAN or temporal value", lenient: lenient)
+      return try unconvertible(
+        value, "toString", "a STRING, number, BOOLEAN or temporal value", lenient: lenient)
     }
   }
 

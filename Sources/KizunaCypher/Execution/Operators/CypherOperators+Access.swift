@@ -55,7 +55,8 @@ extension CypherOperators {
   /// `subject.key`: a map entry (null when absent), a node or relationship
   /// property (null when unset; an error once deleted), or a temporal
   /// value's field (`date.year`, `duration.minutes`).
-  public static func property(_ subject: Value, _ key: String, store: GraphStore) throws(CypherError) -> Value {
+  public static func property(_ subject: Value, _ key: String, store: GraphStore) throws(CypherError) -> Value
+  {
     switch subject {
     case .null: return .null
     case .map(let entries): return entries[key] ?? .null
