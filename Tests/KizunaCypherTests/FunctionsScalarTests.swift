@@ -16,6 +16,7 @@ import Testing
       Expectation("labels", [.node(1)], .list([.string("City"), .string("Capital")])),
       Expectation("labels", [.null], .null),
       Expectation("type", [.relationship(0)], .string("LIVES_IN")),
+      Expectation("type", [.relationship(1)], .string("LIVES_IN")),  // deleted, type still readable
       Expectation("keys", [.node(0)], .list([.string("age"), .string("name")])),
       Expectation("keys", [.relationship(0)], .list([.string("since")])),
       Expectation("keys", [.map(["b": .int(1), "a": .null])], .list([.string("a"), .string("b")])),
@@ -31,6 +32,9 @@ import Testing
     ])
     check([
       Failure("labels", [.node(2)], "EntityNotFound.DeletedEntityAccess"),
+      Failure("type", [.relationship(7)], "EntityNotFound.DeletedEntityAccess"),
+      Failure("startNode", [.relationship(1)], "EntityNotFound.DeletedEntityAccess"),
+      Failure("properties", [.relationship(1)], "EntityNotFound.DeletedEntityAccess"),
       Failure("keys", [.node(2)], "EntityNotFound.DeletedEntityAccess"),
       Failure("properties", [.node(2)], "EntityNotFound.DeletedEntityAccess"),
       Failure("labels", [.int(1)], "TypeError.InvalidArgumentType"),

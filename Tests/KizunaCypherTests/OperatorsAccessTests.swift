@@ -108,4 +108,30 @@ import Testing
         "\(subject).\(key)")
     }
   }
+
+  @Test func labelTests() throws {
+    let rows: [(Value, [String], Value)] = [
+      (.node(1), ["City"], .bool(true)),
+      (.node(1), ["Capital", "City"], .bool(true)),
+      (.node(1), ["City", "Person"], .bool(false)),
+      (.node(0), ["NeverInterned"], .bool(false)),
+      (.node(0), [], .bool(true)),
+      (.null, ["City"], .null),
+    ]
+    for (subject, labels, expected) in rows {
+      #expect(
+        identical(try CypherOperators.hasLabels(subject, labels, store: store), expected),
+        "\(subject):\(labels)")
+    }
+    #expect(
+      errorName { () throws(CypherError) -> Value in
+        try CypherOperators.hasLabels(.node(2), ["Person"], store: store)
+      }
+        == "EntityNotFound.DeletedEntityAccess")
+    #expect(
+      errorName { () throws(CypherError) -> Value in
+        try CypherOperators.hasLabels(.int(1), ["Person"], store: store)
+      }
+        == "TypeError.InvalidArgumentType")
+  }
 }

@@ -78,4 +78,25 @@ extension CypherOperators {
         .typeError, "InvalidArgumentType", "Cannot read property '\(key)' of a \(subject.typeName)")
     }
   }
+
+  /// `subject:Label1:Label2`: true when the node has every label; null for
+  /// null; an error for a deleted node or a value that is not a node.
+  public static func hasLabels(_ subject: Value, _ labels: [String], store: GraphStore) throws(CypherError)
+    -> Value
+  {
+    switch subject {
+    case .null: return .null
+    case .node(let id):
+      try FunctionTable.requireLive(subject, "A label test", store)
+      for label in labels {
+        guard let labelID = store.labels.id(of: label), store.hasLabel(id, labelID) else {
+          return .bool(false)
+        }
+      }
+      return .bool(true)
+    default:
+      throw CypherError.runtime(
+        .typeError, "InvalidArgumentType", "Cannot test labels of a \(subject.typeName); expected a NODE")
+    }
+  }
 }
