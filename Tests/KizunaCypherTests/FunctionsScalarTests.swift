@@ -81,11 +81,12 @@ import Testing
     check([
       Failure("range", [.int(0), .int(5), .int(0)], "ArgumentError.NumberOutOfRange"),
       Failure("range", [.int(0), .int(Int64.max)], "ArgumentError.NumberOutOfRange"),
-      Failure("range", [.float(1), .int(2)], "TypeError.InvalidArgumentType"),
+      Failure("range", [.float(1), .int(2)], "ArgumentError.InvalidArgumentType"),
+      Failure("range", [.int(0), .int(1), .bool(true)], "ArgumentError.InvalidArgumentType"),
       Failure("size", [.int(1)], "TypeError.InvalidArgumentType"),
       Failure("size", [.map([:])], "TypeError.InvalidArgumentType"),
       Failure("head", [.string("abc")], "TypeError.InvalidArgumentType"),
-      Failure("isEmpty", [.int(1)], "TypeError.InvalidArgumentType"),
+      Failure("isEmpty", [.node(0)], "TypeError.InvalidArgumentValue"),
     ])
   }
 
@@ -139,13 +140,13 @@ import Testing
         .list([.bool(true), .bool(false), .null])),
     ])
     check([
-      Failure("toInteger", [.list([])], "TypeError.InvalidArgumentType"),
+      Failure("toInteger", [.list([])], "TypeError.InvalidArgumentValue"),
       Failure("toInteger", [.float(1e30)], "ArgumentError.NumberOutOfRange"),
       Failure("toInteger", [.float(.nan)], "ArgumentError.NumberOutOfRange"),
-      Failure("toFloat", [.bool(true)], "TypeError.InvalidArgumentType"),
-      Failure("toString", [.list([])], "TypeError.InvalidArgumentType"),
-      Failure("toString", [.node(0)], "TypeError.InvalidArgumentType"),
-      Failure("toBoolean", [.float(1)], "TypeError.InvalidArgumentType"),
+      Failure("toFloat", [.bool(true)], "TypeError.InvalidArgumentValue"),
+      Failure("toString", [.list([])], "TypeError.InvalidArgumentValue"),
+      Failure("toString", [.node(0)], "TypeError.InvalidArgumentValue"),
+      Failure("toBoolean", [.float(1)], "TypeError.InvalidArgumentValue"),
       Failure("toIntegerList", [.int(1)], "TypeError.InvalidArgumentType"),
     ])
   }

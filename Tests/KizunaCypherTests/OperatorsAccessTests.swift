@@ -35,9 +35,10 @@ import Testing
       #expect(identical(try at(container, index), expected), "\(container)[\(index)]")
     }
     let failures: [(Value, Value, String)] = [
-      (list, .float(1), "TypeError.InvalidArgumentType"),
-      (list, .string("a"), "TypeError.InvalidArgumentType"),
-      (.map([:]), .int(0), "TypeError.InvalidArgumentType"),
+      (list, .float(1), "TypeError.ListElementAccessByNonInteger"),
+      (list, .string("a"), "TypeError.ListElementAccessByNonInteger"),
+      (.map([:]), .int(0), "TypeError.MapElementAccessByNonString"),
+      (.node(0), .list([]), "TypeError.MapElementAccessByNonString"),
       (.int(1), .int(0), "TypeError.InvalidArgumentType"),
       (.string("abc"), .int(0), "TypeError.InvalidArgumentType"),
       (.node(2), .string("name"), "EntityNotFound.DeletedEntityAccess"),

@@ -36,12 +36,14 @@ extension FunctionTable {
     }
   }
 
-  /// Reject `value` with a type error, or give null when converting leniently.
+  /// Reject `value`, or give null when converting leniently. The TCK
+  /// (TypeConversion1-4) classifies this as `TypeError.InvalidArgumentValue`.
   private static func unconvertible(_ value: Value, _ name: String, _ expected: String, lenient: Bool)
     throws(CypherError) -> Value
   {
     if lenient { return .null }
-    throw CypherError.invalidArgumentType("\(name)()", value, expected: expected)
+    throw CypherError.runtime(
+      .typeError, "InvalidArgumentValue", "\(name)() expected \(expected) but got \(value.typeName)")
   }
 
   static func toInteger(_ value: Value, lenient: Bool) throws(CypherError) -> Value {

@@ -6,7 +6,8 @@ import KizunaStore
 extension CypherOperators {
   /// `container[index]`: a list element by integer (negative counts from the
   /// end, out of range is null), or a map, node or relationship property by
-  /// string key.
+  /// string key. Wrong index types use the TCK's details
+  /// (`ListElementAccessByNonInteger`, `MapElementAccessByNonString`).
   public static func subscriptValue(_ container: Value, _ index: Value, store: GraphStore)
     throws(CypherError) -> Value
   {
@@ -19,12 +20,12 @@ extension CypherOperators {
       return items[Int(resolved)]
     case (.list, _):
       throw CypherError.runtime(
-        .typeError, "InvalidArgumentType", "A LIST index must be an INTEGER, not \(index.typeName)")
+        .typeError, "ListElementAccessByNonInteger", "A LIST index must be an INTEGER, not \(index.typeName)")
     case (.map, .string(let key)), (.node, .string(let key)), (.relationship, .string(let key)):
       return try property(container, key, store: store)
     case (.map, _), (.node, _), (.relationship, _):
       throw CypherError.runtime(
-        .typeError, "InvalidArgumentType",
+        .typeError, "MapElementAccessByNonString",
         "A \(container.typeName) key must be a STRING, not \(index.typeName)")
     default: throw mismatch("[]", container, index)
     }
