@@ -21,8 +21,8 @@ extension FunctionTable {
       unary("sign") { (value) throws(CypherError) -> Value in
         switch value {
         case .int(let whole): return .int(whole.signum())
-        case .float(let number):
-          return number.isNaN ? .float(.nan) : .int(number > 0 ? 1 : (number < 0 ? -1 : 0))
+        // NaN has no sign; Neo4j answers 0 (Java's `(long) Math.signum(NaN)`).
+        case .float(let number): return .int(number > 0 ? 1 : (number < 0 ? -1 : 0))
         default: throw CypherError.invalidArgumentType("sign()", value, expected: "a number")
         }
       },
