@@ -30,11 +30,14 @@ import Testing
     #expect(identical(try aggregate("sum", rows(.int(1), .null, .float(2.5))), .float(3.5)))
     #expect(identical(try aggregate("sum", []), .int(0)))
     #expect(identical(try aggregate("sum", rows(.int(Int64.max), .int(-1), .int(1))), .int(Int64.max)))
-    #expect(identical(try aggregate("sum", rows(try duration("P1D"), try duration("PT1H"))), try duration("P1DT1H")))
+    #expect(
+      identical(try aggregate("sum", rows(try duration("P1D"), try duration("PT1H"))), try duration("P1DT1H"))
+    )
     #expect(identical(try aggregate("avg", rows(.int(1), .int(2))), .float(1.5)))
     #expect(identical(try aggregate("avg", rows(.float(1), .null, .int(4))), .float(2.5)))
     #expect(identical(try aggregate("avg", []), .null))
-    #expect(identical(try aggregate("avg", rows(try duration("P2D"), try duration("P4D"))), try duration("P3D")))
+    #expect(
+      identical(try aggregate("avg", rows(try duration("P2D"), try duration("P4D"))), try duration("P3D")))
     let failures: [(String, [[Value]], String)] = [
       ("sum", rows(.int(Int64.max), .int(1)), "ArithmeticError.IntegerOverflow"),
       ("sum", rows(.int(1), .string("a")), "TypeError.InvalidArgumentType"),
@@ -43,7 +46,9 @@ import Testing
       ("avg", rows(.bool(true)), "TypeError.InvalidArgumentType"),
     ]
     for (name, input, expected) in failures {
-      #expect(errorName { () throws(CypherError) -> Value in try aggregate(name, input) } == expected, "\(name)(\(input))")
+      #expect(
+        errorName { () throws(CypherError) -> Value in try aggregate(name, input) } == expected,
+        "\(name)(\(input))")
     }
   }
 
@@ -80,8 +85,9 @@ import Testing
     #expect(identical(try aggregate("stDevP", data), .float(2)))
     #expect(identical(try aggregate("stDev", rows(.int(1))), .float(0)))
     #expect(identical(try aggregate("stDevP", []), .float(0)))
-    #expect(errorName { () throws(CypherError) -> Value in try aggregate("stDev", rows(.string("x"))) }
-      == "TypeError.InvalidArgumentType")
+    #expect(
+      errorName { () throws(CypherError) -> Value in try aggregate("stDev", rows(.string("x"))) }
+        == "TypeError.InvalidArgumentType")
   }
 
   @Test func distinctDropsEquivalentValues() throws {

@@ -7,7 +7,7 @@ import Testing
 // the table itself (lookup, names, arity).
 
 /// A small graph: (0:Person {name: 'An', age: 30})-[0:LIVES_IN {since: 2001}]->(1:City:Capital
-/// {name: 'Hà Nội'}), and node 2, created then deleted.
+/// {name: 'Hà Nội'}), and node 2 with relationship 1 to node 1, both created then deleted.
 enum Fixture {
   static let store: GraphStore = {
     let store = GraphStore()
@@ -22,6 +22,8 @@ enum Fixture {
     store.createNode(id: 1, labels: [city, capital], properties: [(name, .string("H\u{E0} N\u{1ED9}i"))])
     store.createNode(id: 2, labels: [person], properties: [(name, .string("Gone"))])
     store.createRelationship(id: 0, type: livesIn, start: 0, end: 1, properties: [(since, .int(2001))])
+    store.createRelationship(id: 1, type: livesIn, start: 2, end: 1, properties: [])
+    store.deleteRelationship(1)
     store.deleteNode(2)
     return store
   }()
@@ -148,7 +150,9 @@ func ints(_ numbers: Int64...) -> Value { .list(numbers.map(Value.int)) }
   @Test func knownNamesCoverScalarsAndAggregatesOnce() {
     let names = FunctionTable.knownNames
     #expect(Set(names.map { $0.lowercased() }).count == names.count)
-    for name in ["toLower", "percentileCont", "stDevP", "duration.between", "localtime.realtime", "timestamp"] {
+    for name in [
+      "toLower", "percentileCont", "stDevP", "duration.between", "localtime.realtime", "timestamp",
+    ] {
       #expect(names.contains(name), "missing \(name)")
     }
   }
@@ -163,8 +167,11 @@ func ints(_ numbers: Int64...) -> Value { .list(numbers.map(Value.int)) }
 
   @Test func wrongArgumentCountIsAnErrorNotATrap() {
     #expect(FunctionTable.scalar(named: "substring")?.arity == 2...3)
-    #expect(errorName { () throws(CypherError) -> Value in try call("substring", .string("a")) }
-      == "SyntaxError.InvalidNumberOfArguments")
-    #expect(errorName { () throws(CypherError) -> Value in try call("pi", .int(1)) } == "SyntaxError.InvalidNumberOfArguments")
+    #expect(
+      errorName { () throws(CypherError) -> Value in try call("substring", .string("a")) }
+        == "SyntaxError.InvalidNumberOfArguments")
+    #expect(
+      errorName { () throws(CypherError) -> Value in try call("pi", .int(1)) }
+        == "SyntaxError.InvalidNumberOfArguments")
   }
 }

@@ -14,6 +14,8 @@ import Testing
       Expectation("sign", [.int(-3)], .int(-1)),
       Expectation("sign", [.float(2.5)], .int(1)),
       Expectation("sign", [.int(0)], .int(0)),
+      Expectation("sign", [.float(-0.5)], .int(-1)),
+      Expectation("sign", [.float(.nan)], .int(0)),
       Expectation("ceil", [.float(1.1)], .float(2)),
       Expectation("ceil", [.int(1)], .float(1)),
       Expectation("floor", [.float(-1.1)], .float(-2)),

@@ -16,6 +16,7 @@ import Testing
       Expectation("labels", [.node(1)], .list([.string("City"), .string("Capital")])),
       Expectation("labels", [.null], .null),
       Expectation("type", [.relationship(0)], .string("LIVES_IN")),
+      Expectation("type", [.relationship(1)], .string("LIVES_IN")),  // deleted, type still readable
       Expectation("keys", [.node(0)], .list([.string("age"), .string("name")])),
       Expectation("keys", [.relationship(0)], .list([.string("since")])),
       Expectation("keys", [.map(["b": .int(1), "a": .null])], .list([.string("a"), .string("b")])),
@@ -31,6 +32,9 @@ import Testing
     ])
     check([
       Failure("labels", [.node(2)], "EntityNotFound.DeletedEntityAccess"),
+      Failure("type", [.relationship(7)], "EntityNotFound.DeletedEntityAccess"),
+      Failure("startNode", [.relationship(1)], "EntityNotFound.DeletedEntityAccess"),
+      Failure("properties", [.relationship(1)], "EntityNotFound.DeletedEntityAccess"),
       Failure("keys", [.node(2)], "EntityNotFound.DeletedEntityAccess"),
       Failure("properties", [.node(2)], "EntityNotFound.DeletedEntityAccess"),
       Failure("labels", [.int(1)], "TypeError.InvalidArgumentType"),
@@ -71,16 +75,18 @@ import Testing
       Expectation("range", [.int(0), .int(-1)], .list([])),
       Expectation("range", [.int(1), .int(1)], ints(1)),
       Expectation("range", [.int(Int64.max - 1), .int(Int64.max)], ints(Int64.max - 1, Int64.max)),
-      Expectation("range", [.int(Int64.min), .int(Int64.max), .int(Int64.max)], ints(Int64.min, -1, Int64.max - 1)),
+      Expectation(
+        "range", [.int(Int64.min), .int(Int64.max), .int(Int64.max)], ints(Int64.min, -1, Int64.max - 1)),
     ])
     check([
       Failure("range", [.int(0), .int(5), .int(0)], "ArgumentError.NumberOutOfRange"),
       Failure("range", [.int(0), .int(Int64.max)], "ArgumentError.NumberOutOfRange"),
-      Failure("range", [.float(1), .int(2)], "TypeError.InvalidArgumentType"),
+      Failure("range", [.float(1), .int(2)], "ArgumentError.InvalidArgumentType"),
+      Failure("range", [.int(0), .int(1), .bool(true)], "ArgumentError.InvalidArgumentType"),
       Failure("size", [.int(1)], "TypeError.InvalidArgumentType"),
       Failure("size", [.map([:])], "TypeError.InvalidArgumentType"),
       Failure("head", [.string("abc")], "TypeError.InvalidArgumentType"),
-      Failure("isEmpty", [.int(1)], "TypeError.InvalidArgumentType"),
+      Failure("isEmpty", [.node(0)], "TypeError.InvalidArgumentValue"),
     ])
   }
 
@@ -130,16 +136,17 @@ import Testing
         "toStringList", [.list([.int(1), .float(1.5), .bool(true)])],
         .list([.string("1"), .string("1.5"), .string("true")])),
       Expectation(
-        "toBooleanList", [.list([.string("true"), .int(0), .float(1.5)])], .list([.bool(true), .bool(false), .null])),
+        "toBooleanList", [.list([.string("true"), .int(0), .float(1.5)])],
+        .list([.bool(true), .bool(false), .null])),
     ])
     check([
-      Failure("toInteger", [.list([])], "TypeError.InvalidArgumentType"),
+      Failure("toInteger", [.list([])], "TypeError.InvalidArgumentValue"),
       Failure("toInteger", [.float(1e30)], "ArgumentError.NumberOutOfRange"),
       Failure("toInteger", [.float(.nan)], "ArgumentError.NumberOutOfRange"),
-      Failure("toFloat", [.bool(true)], "TypeError.InvalidArgumentType"),
-      Failure("toString", [.list([])], "TypeError.InvalidArgumentType"),
-      Failure("toString", [.node(0)], "TypeError.InvalidArgumentType"),
-      Failure("toBoolean", [.float(1)], "TypeError.InvalidArgumentType"),
+      Failure("toFloat", [.bool(true)], "TypeError.InvalidArgumentValue"),
+      Failure("toString", [.list([])], "TypeError.InvalidArgumentValue"),
+      Failure("toString", [.node(0)], "TypeError.InvalidArgumentValue"),
+      Failure("toBoolean", [.float(1)], "TypeError.InvalidArgumentValue"),
       Failure("toIntegerList", [.int(1)], "TypeError.InvalidArgumentType"),
     ])
   }

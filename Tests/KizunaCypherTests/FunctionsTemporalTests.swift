@@ -29,7 +29,8 @@ import Testing
     #expect(try text("datetime.transaction") == "2023-11-14T22:13:20.123Z")
     #expect(try text("date.transaction", .string("+09:00")) == "2023-11-15")
     #expect(try text("localtime.statement", .map(["timezone": .string("-01:00")])) == "21:13:20.123")
-    #expect(try text("datetime.statement", .string("Asia/Tokyo")) == "2023-11-15T07:13:20.123+09:00[Asia/Tokyo]")
+    #expect(
+      try text("datetime.statement", .string("Asia/Tokyo")) == "2023-11-15T07:13:20.123+09:00[Asia/Tokyo]")
     let zoned = FunctionContext(store: Fixture.store, clock: Fixture.clock, defaultZone: .offset(7 * 3600))
     guard let date = FunctionTable.scalar(named: "date") else {
       Issue.record("no date()")
@@ -47,17 +48,24 @@ import Testing
     #expect(try text("date", .string("2015-07-21")) == "2015-07-21")
     #expect(try text("date", .string("2015-W30-2")) == "2015-07-21")
     #expect(try text("date", .map(["year": .int(1984), "month": .int(10), "day": .int(11)])) == "1984-10-11")
-    #expect(try text("date", .map(["year": .int(1984), "week": .int(10), "dayOfWeek": .int(3)])) == "1984-03-07")
-    #expect(try text("localtime", .map(["hour": .int(12), "minute": .int(31), "second": .int(14)])) == "12:31:14")
+    #expect(
+      try text("date", .map(["year": .int(1984), "week": .int(10), "dayOfWeek": .int(3)])) == "1984-03-07")
+    #expect(
+      try text("localtime", .map(["hour": .int(12), "minute": .int(31), "second": .int(14)])) == "12:31:14")
     #expect(try text("time", .string("12:31:14.645876123+01:00")) == "12:31:14.645876123+01:00")
     #expect(try text("localdatetime", .string("2015-07-21T21:40:32.142")) == "2015-07-21T21:40:32.142")
     #expect(
-      try text("datetime", .map(["year": .int(1984), "month": .int(10), "day": .int(11), "hour": .int(12),
-        "timezone": .string("+01:00")])) == "1984-10-11T12:00+01:00")
+      try text(
+        "datetime",
+        .map([
+          "year": .int(1984), "month": .int(10), "day": .int(11), "hour": .int(12),
+          "timezone": .string("+01:00"),
+        ])) == "1984-10-11T12:00+01:00")
     let datetime = try call("datetime", .string("2015-07-21T21:40:32.142+01:00"))
     #expect(try text("date", datetime) == "2015-07-21")
     #expect(try text("localtime", datetime) == "21:40:32.142")
-    #expect(try text("datetime", .map(["epochMillis": .int(1_700_000_000_123)])) == "2023-11-14T22:13:20.123Z")
+    #expect(
+      try text("datetime", .map(["epochMillis": .int(1_700_000_000_123)])) == "2023-11-14T22:13:20.123Z")
     #expect(try call("date", .null) == .null)
     #expect(try call("datetime", .null) == .null)
   }
@@ -68,7 +76,9 @@ import Testing
       Failure("datetime", [.list([])], "TypeError.InvalidArgumentType"),
       Failure("date", [.string("2015-13-01")], "ArgumentError.InvalidArgumentValue"),
       Failure("date", [.string("not a date")], "ArgumentError.InvalidArgumentValue"),
-      Failure("date", [.map(["year": .int(2000), "month": .int(2), "day": .int(30)])], "ArgumentError.InvalidArgumentValue"),
+      Failure(
+        "date", [.map(["year": .int(2000), "month": .int(2), "day": .int(30)])],
+        "ArgumentError.InvalidArgumentValue"),
       Failure("date", [.map(["year": .int(2000), "bogus": .int(1)])], "ArgumentError.InvalidArgumentValue"),
       Failure("localtime", [.string("25:00")], "ArgumentError.InvalidArgumentValue"),
       Failure("date.transaction", [.string("Mars/Olympus")], "ArgumentError.InvalidArgumentValue"),
@@ -83,8 +93,9 @@ import Testing
     #expect(try text("date.truncate", .string("weekYear"), date) == "1984-01-02")
     let datetime = try call("datetime", .string("2015-07-21T12:31:14.645876123+01:00"))
     #expect(try text("datetime.truncate", .string("hour"), datetime) == "2015-07-21T12:00+01:00")
-    #expect(try text("datetime.truncate", .string("day"), datetime, .map(["timezone": .string("Z")]))
-      == "2015-07-21T00:00Z")
+    #expect(
+      try text("datetime.truncate", .string("day"), datetime, .map(["timezone": .string("Z")]))
+        == "2015-07-21T00:00Z")
     #expect(try text("localdatetime.truncate", .string("millisecond"), datetime) == "2015-07-21T12:31:14.645")
     #expect(try text("localtime.truncate", .string("minute"), datetime) == "12:31")
     #expect(try text("time.truncate", .string("second"), datetime) == "12:31:14+01:00")
@@ -106,7 +117,8 @@ import Testing
 
   @Test func durations() throws {
     #expect(try text("duration", .string("P1Y2M10DT12H45M30.25S")) == "P1Y2M10DT12H45M30.25S")
-    #expect(try text("duration", .map(["days": .int(14), "hours": .int(16), "minutes": .int(12)])) == "P14DT16H12M")
+    #expect(
+      try text("duration", .map(["days": .int(14), "hours": .int(16), "minutes": .int(12)])) == "P14DT16H12M")
     #expect(try text("duration", .map(["months": .float(0.75)])) == "P22DT19H51M49.5S")
     let from = try call("date", .string("1984-10-11"))
     let to = try call("date", .string("2015-06-24"))
@@ -124,7 +136,8 @@ import Testing
       Failure("duration", [.string("P1X")], "ArgumentError.InvalidArgumentValue"),
       Failure("duration", [.map(["lightyears": .int(1)])], "ArgumentError.InvalidArgumentValue"),
       Failure("duration.between", [.int(1), to], "TypeError.InvalidArgumentType"),
-      Failure("duration.inDays", [try call("duration", .string("P1D")), to], "TypeError.InvalidArgumentType"),
+      Failure(
+        "duration.inDays", [try call("duration", .string("P1D")), to], "TypeError.InvalidArgumentType"),
     ])
   }
 }

@@ -35,15 +35,18 @@ import Testing
       #expect(identical(try at(container, index), expected), "\(container)[\(index)]")
     }
     let failures: [(Value, Value, String)] = [
-      (list, .float(1), "TypeError.InvalidArgumentType"),
-      (list, .string("a"), "TypeError.InvalidArgumentType"),
-      (.map([:]), .int(0), "TypeError.InvalidArgumentType"),
+      (list, .float(1), "TypeError.ListElementAccessByNonInteger"),
+      (list, .string("a"), "TypeError.ListElementAccessByNonInteger"),
+      (.map([:]), .int(0), "TypeError.MapElementAccessByNonString"),
+      (.node(0), .list([]), "TypeError.MapElementAccessByNonString"),
       (.int(1), .int(0), "TypeError.InvalidArgumentType"),
       (.string("abc"), .int(0), "TypeError.InvalidArgumentType"),
       (.node(2), .string("name"), "EntityNotFound.DeletedEntityAccess"),
     ]
     for (container, index, expected) in failures {
-      #expect(errorName { () throws(CypherError) -> Value in try at(container, index) } == expected, "\(container)[\(index)]")
+      #expect(
+        errorName { () throws(CypherError) -> Value in try at(container, index) } == expected,
+        "\(container)[\(index)]")
     }
   }
 
@@ -60,13 +63,20 @@ import Testing
       (.int(1), .null, .null),
     ]
     for (from, to, expected) in rows {
-      #expect(identical(try CypherOperators.slice(list, from: from, to: to), expected), "[\(String(describing: from))..\(String(describing: to))]")
+      #expect(
+        identical(try CypherOperators.slice(list, from: from, to: to), expected),
+        "[\(String(describing: from))..\(String(describing: to))]")
     }
     #expect(identical(try CypherOperators.slice(.null, from: .int(0), to: nil), .null))
-    #expect(errorName { () throws(CypherError) -> Value in try CypherOperators.slice(list, from: .float(1), to: nil) }
-      == "TypeError.InvalidArgumentType")
-    #expect(errorName { () throws(CypherError) -> Value in try CypherOperators.slice(.string("abc"), from: .int(1), to: nil) }
-      == "TypeError.InvalidArgumentType")
+    #expect(
+      errorName { () throws(CypherError) -> Value in try CypherOperators.slice(list, from: .float(1), to: nil)
+      }
+        == "TypeError.InvalidArgumentType")
+    #expect(
+      errorName { () throws(CypherError) -> Value in
+        try CypherOperators.slice(.string("abc"), from: .int(1), to: nil)
+      }
+        == "TypeError.InvalidArgumentType")
   }
 
   @Test func propertyAccess() throws {
@@ -94,7 +104,35 @@ import Testing
       (.node(2), "name", "EntityNotFound.DeletedEntityAccess"),
     ]
     for (subject, key, expected) in failures {
-      #expect(errorName { () throws(CypherError) -> Value in try dot(subject, key) } == expected, "\(subject).\(key)")
+      #expect(
+        errorName { () throws(CypherError) -> Value in try dot(subject, key) } == expected,
+        "\(subject).\(key)")
     }
+  }
+
+  @Test func labelTests() throws {
+    let rows: [(Value, [String], Value)] = [
+      (.node(1), ["City"], .bool(true)),
+      (.node(1), ["Capital", "City"], .bool(true)),
+      (.node(1), ["City", "Person"], .bool(false)),
+      (.node(0), ["NeverInterned"], .bool(false)),
+      (.node(0), [], .bool(true)),
+      (.null, ["City"], .null),
+    ]
+    for (subject, labels, expected) in rows {
+      #expect(
+        identical(try CypherOperators.hasLabels(subject, labels, store: store), expected),
+        "\(subject):\(labels)")
+    }
+    #expect(
+      errorName { () throws(CypherError) -> Value in
+        try CypherOperators.hasLabels(.node(2), ["Person"], store: store)
+      }
+        == "EntityNotFound.DeletedEntityAccess")
+    #expect(
+      errorName { () throws(CypherError) -> Value in
+        try CypherOperators.hasLabels(.int(1), ["Person"], store: store)
+      }
+        == "TypeError.InvalidArgumentType")
   }
 }

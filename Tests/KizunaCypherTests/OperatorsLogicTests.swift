@@ -61,11 +61,19 @@ import Testing
     #expect(identical(try CypherOperators.not(t), f))
     #expect(identical(try CypherOperators.not(n), n))
     for (a, b) in [(Value.int(1), t), (f, .string("x")), (n, .list([]))] {
-      #expect(errorName { () throws(CypherError) -> Value in try CypherOperators.and(a, b) } == "TypeError.InvalidArgumentType")
-      #expect(errorName { () throws(CypherError) -> Value in try CypherOperators.or(a, b) } == "TypeError.InvalidArgumentType")
-      #expect(errorName { () throws(CypherError) -> Value in try CypherOperators.xor(a, b) } == "TypeError.InvalidArgumentType")
+      #expect(
+        errorName { () throws(CypherError) -> Value in try CypherOperators.and(a, b) }
+          == "TypeError.InvalidArgumentType")
+      #expect(
+        errorName { () throws(CypherError) -> Value in try CypherOperators.or(a, b) }
+          == "TypeError.InvalidArgumentType")
+      #expect(
+        errorName { () throws(CypherError) -> Value in try CypherOperators.xor(a, b) }
+          == "TypeError.InvalidArgumentType")
     }
-    #expect(errorName { () throws(CypherError) -> Value in try CypherOperators.not(.int(0)) } == "TypeError.InvalidArgumentType")
+    #expect(
+      errorName { () throws(CypherError) -> Value in try CypherOperators.not(.int(0)) }
+        == "TypeError.InvalidArgumentType")
   }
 
   @Test func listMembership() throws {
@@ -86,8 +94,9 @@ import Testing
     for (element, list, expected) in rows {
       #expect(identical(try CypherOperators.isIn(element, list), expected), "\(element) IN \(list)")
     }
-    #expect(errorName { () throws(CypherError) -> Value in try CypherOperators.isIn(.int(1), .string("1")) }
-      == "TypeError.InvalidArgumentType")
+    #expect(
+      errorName { () throws(CypherError) -> Value in try CypherOperators.isIn(.int(1), .string("1")) }
+        == "TypeError.InvalidArgumentType")
   }
 
   @Test func stringPredicates() {
@@ -105,7 +114,8 @@ import Testing
       (.string("a"), .null, n, n, n),
     ]
     for row in rows {
-      #expect(identical(CypherOperators.startsWith(row.0, row.1), row.starts), "\(row.0) STARTS WITH \(row.1)")
+      #expect(
+        identical(CypherOperators.startsWith(row.0, row.1), row.starts), "\(row.0) STARTS WITH \(row.1)")
       #expect(identical(CypherOperators.endsWith(row.0, row.1), row.ends), "\(row.0) ENDS WITH \(row.1)")
       #expect(identical(CypherOperators.contains(row.0, row.1), row.contains), "\(row.0) CONTAINS \(row.1)")
     }
@@ -123,12 +133,17 @@ import Testing
       ("2023-11-14", "\\d{4}-\\d{2}-\\d{2}", true),
     ]
     for (text, pattern, expected) in rows {
-      #expect(identical(try CypherOperators.regexMatch(.string(text), .string(pattern)), .bool(expected)), "\(text) =~ \(pattern)")
+      #expect(
+        identical(try CypherOperators.regexMatch(.string(text), .string(pattern)), .bool(expected)),
+        "\(text) =~ \(pattern)")
     }
     #expect(identical(try CypherOperators.regexMatch(.int(1), .string("1")), .null))
     #expect(identical(try CypherOperators.regexMatch(.string("a"), .null), .null))
-    #expect(errorName { () throws(CypherError) -> Value in try CypherOperators.regexMatch(.string("a"), .string("[")) }
-      == "ArgumentError.InvalidArgumentValue")
+    #expect(
+      errorName { () throws(CypherError) -> Value in
+        try CypherOperators.regexMatch(.string("a"), .string("["))
+      }
+        == "ArgumentError.InvalidArgumentValue")
     // A cached pattern answers the same the second time.
     #expect(identical(try CypherOperators.regexMatch(.string("abc"), .string("a.c")), .bool(true)))
   }

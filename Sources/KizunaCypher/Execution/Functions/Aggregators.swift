@@ -70,7 +70,8 @@ struct RunningTotal {
     case (.duration?, _), (nil, _):
       throw CypherError.invalidArgumentType("\(function)()", value, expected: "a number or DURATION")
     default:
-      throw CypherError.invalidArgumentType("\(function)()", value, expected: "a number (not mixed with DURATION)")
+      throw CypherError.invalidArgumentType(
+        "\(function)()", value, expected: "a number (not mixed with DURATION)")
     }
     count += 1
   }

@@ -14,10 +14,16 @@ extension FunctionTable {
     unary("toStringOrNull") { (value) throws(CypherError) -> Value in try toText(value, lenient: true) },
     unary("toBoolean") { (value) throws(CypherError) -> Value in try toBoolean(value, lenient: false) },
     unary("toBooleanOrNull") { (value) throws(CypherError) -> Value in try toBoolean(value, lenient: true) },
-    listConversion("toIntegerList") { (value) throws(CypherError) -> Value in try toInteger(value, lenient: true) },
-    listConversion("toFloatList") { (value) throws(CypherError) -> Value in try toFloat(value, lenient: true) },
-    listConversion("toStringList") { (value) throws(CypherError) -> Value in try toText(value, lenient: true) },
-    listConversion("toBooleanList") { (value) throws(CypherError) -> Value in try toBoolean(value, lenient: true) },
+    listConversion("toIntegerList") { (value) throws(CypherError) -> Value in
+      try toInteger(value, lenient: true)
+    },
+    listConversion("toFloatList") { (value) throws(CypherError) -> Value in try toFloat(value, lenient: true)
+    },
+    listConversion("toStringList") { (value) throws(CypherError) -> Value in try toText(value, lenient: true)
+    },
+    listConversion("toBooleanList") { (value) throws(CypherError) -> Value in
+      try toBoolean(value, lenient: true)
+    },
   ]
 
   private static func listConversion(
@@ -30,12 +36,14 @@ extension FunctionTable {
     }
   }
 
-  /// Reject `value` with a type error, or give null when converting leniently.
+  /// Reject `value`, or give null when converting leniently. The TCK
+  /// (TypeConversion1-4) classifies this as `TypeError.InvalidArgumentValue`.
   private static func unconvertible(_ value: Value, _ name: String, _ expected: String, lenient: Bool)
     throws(CypherError) -> Value
   {
     if lenient { return .null }
-    throw CypherError.invalidArgumentType("\(name)()", value, expected: expected)
+    throw CypherError.runtime(
+      .typeError, "InvalidArgumentValue", "\(name)() expected \(expected) but got \(value.typeName)")
   }
 
   static func toInteger(_ value: Value, lenient: Bool) throws(CypherError) -> Value {
@@ -88,7 +96,8 @@ extension FunctionTable {
     case .dateTime(let v): return .string(v.description)
     case .duration(let v): return .string(v.description)
     default:
-      return try unconvertible(value, "toString", "a STRING, number, BOOLEAN or temporal value", lenient: lenient)
+      return try unconvertible(
+        value, "toString", "a STRING, number, BOOLEAN or temporal value", lenient: lenient)
     }
   }
 

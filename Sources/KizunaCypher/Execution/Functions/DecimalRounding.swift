@@ -34,7 +34,8 @@ enum DecimalRounding: String, CaseIterable, Sendable {
     }
     if increment { kept = Self.incremented(kept) }
     if kept.isEmpty { kept = [zero] }
-    let text = (decimal.negative ? "-" : "") + String(decoding: kept, as: UTF8.self) + "e" + String(-fractionDigits)
+    let text =
+      (decimal.negative ? "-" : "") + String(decoding: kept, as: UTF8.self) + "e" + String(-fractionDigits)
     return Double(text) ?? number
   }
 

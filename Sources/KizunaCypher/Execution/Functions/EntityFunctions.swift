@@ -31,8 +31,13 @@ extension FunctionTable {
       switch arguments[0] {
       case .null: return .null
       case .relationship(let id):
-        try requireLive(arguments[0], "type()", context.store)
-        return .string(context.store.types.name(context.store.typeID(of: id)))
+        // A deleted relationship keeps its type (the TCK reads `type(r)` after
+        // `DELETE r`); only a relationship the store never held has none.
+        let store = context.store
+        guard id >= 0, id < store.relationshipType.count, store.typeID(of: id) >= 0 else {
+          throw CypherError.deletedEntity("type()", arguments[0])
+        }
+        return .string(store.types.name(store.typeID(of: id)))
       default: throw CypherError.invalidArgumentType("type()", arguments[0], expected: "a RELATIONSHIP")
       }
     },

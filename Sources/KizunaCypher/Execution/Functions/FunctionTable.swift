@@ -12,14 +12,14 @@ public enum FunctionTable {
   /// Every function name, scalar and aggregate, spelled as documented
   /// (`toLower`, `percentileCont`), for the checker's `UnknownFunction` test
   /// and its suggestions.
-  public static var knownNames: [String] {
-    scalarList.map(\.name) + aggregateNames
-  }
+  public static let knownNames: [String] = scalarList.map(\.name) + aggregateNames
 
   /// True when `name` (any case) is an aggregating function.
   public static func isAggregate(_ name: String) -> Bool {
-    aggregateNames.contains { $0.lowercased() == name.lowercased() }
+    loweredAggregateNames.contains(name.lowercased())
   }
+
+  private static let loweredAggregateNames = Set(aggregateNames.map { $0.lowercased() })
 
   /// A fresh running state for the aggregate `name` (any case), or nil when
   /// `name` is not an aggregate. `count(*)` is not here: it counts rows, which
@@ -84,6 +84,7 @@ public enum FunctionTable {
 
   private static func arityText(_ arity: ClosedRange<Int>) -> String {
     let noun = arity.upperBound == 1 ? "argument" : "arguments"
+    if arity.upperBound == Int.max { return "at least \(arity.lowerBound) \(noun)" }
     if arity.lowerBound == arity.upperBound { return "\(arity.lowerBound) \(noun)" }
     return "\(arity.lowerBound) to \(arity.upperBound) \(noun)"
   }

@@ -39,17 +39,28 @@ extension FunctionTable {
       case .string(let text): return .bool(text.isEmpty)
       case .list(let items): return .bool(items.isEmpty)
       case .map(let entries): return .bool(entries.isEmpty)
-      default: throw CypherError.invalidArgumentType("isEmpty()", value, expected: "a STRING, LIST or MAP")
+      default:
+        // As Neo4j classifies it (`isEmpty(node)` is TypeError.InvalidArgumentValue).
+        throw CypherError.runtime(
+          .typeError, "InvalidArgumentValue",
+          "isEmpty() expected a STRING, LIST or MAP but got \(value.typeName)")
       }
     },
     function("coalesce", 1...Int.max) { (arguments, _) throws(CypherError) -> Value in
       arguments.first { !$0.isNull } ?? .null
     },
     function("range", 2...3) { (arguments, _) throws(CypherError) -> Value in
-      let start = try arguments[0].integerArgument("range")
-      let end = try arguments[1].integerArgument("range")
-      let step = arguments.count == 3 ? try arguments[2].integerArgument("range") : 1
-      return .list(try range(start, end, step))
+      // The TCK (List11) classifies a non-integer bound as ArgumentError.InvalidArgumentType.
+      var bounds: [Int64] = []
+      for argument in arguments {
+        guard case .int(let bound) = argument else {
+          throw CypherError.runtime(
+            .argumentError, "InvalidArgumentType",
+            "range() expected INTEGER arguments but got \(argument.typeName)")
+        }
+        bounds.append(bound)
+      }
+      return .list(try range(bounds[0], bounds[1], bounds.count == 3 ? bounds[2] : 1))
     },
   ]
 

@@ -10,7 +10,9 @@ extension FunctionTable {
       unary("abs") { (value) throws(CypherError) -> Value in
         switch value {
         case .int(let whole):
-          guard whole != .min else { throw CypherError.integerOverflow("abs(\(whole)) does not fit an INTEGER") }
+          guard whole != .min else {
+            throw CypherError.integerOverflow("abs(\(whole)) does not fit an INTEGER")
+          }
           return .int(Swift.abs(whole))
         case .float(let number): return .float(Swift.abs(number))
         default: throw CypherError.invalidArgumentType("abs()", value, expected: "a number")
@@ -19,8 +21,8 @@ extension FunctionTable {
       unary("sign") { (value) throws(CypherError) -> Value in
         switch value {
         case .int(let whole): return .int(whole.signum())
-        case .float(let number):
-          return number.isNaN ? .float(.nan) : .int(number > 0 ? 1 : (number < 0 ? -1 : 0))
+        // NaN has no sign; Neo4j answers 0 (Java's `(long) Math.signum(NaN)`).
+        case .float(let number): return .int(number > 0 ? 1 : (number < 0 ? -1 : 0))
         default: throw CypherError.invalidArgumentType("sign()", value, expected: "a number")
         }
       },
@@ -39,7 +41,9 @@ extension FunctionTable {
       function("rand", 0...0) { (_, _) throws(CypherError) -> Value in .float(Double.random(in: 0..<1)) },
       function("atan2", 2...2) { (arguments, _) throws(CypherError) -> Value in
         if arguments[0].isNull || arguments[1].isNull { return .null }
-        return .float(Foundation.atan2(try arguments[0].numberArgument("atan2"), try arguments[1].numberArgument("atan2")))
+        return .float(
+          Foundation.atan2(try arguments[0].numberArgument("atan2"), try arguments[1].numberArgument("atan2"))
+        )
       },
     ]
     + floatFunctions.map { entry in

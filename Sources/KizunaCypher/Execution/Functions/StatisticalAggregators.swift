@@ -17,7 +17,8 @@ struct PercentileAggregator: Aggregator {
     }
     let p = try arguments[1].numberArgument(name)
     guard p >= 0 && p <= 1 else {
-      throw CypherError.numberOutOfRange("\(name)() percentile must be between 0.0 and 1.0, got \(p.cypherText)")
+      throw CypherError.numberOutOfRange(
+        "\(name)() percentile must be between 0.0 and 1.0, got \(p.cypherText)")
     }
     percentile = p
     switch arguments[0] {

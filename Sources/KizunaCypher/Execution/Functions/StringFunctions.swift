@@ -5,10 +5,18 @@ import KizunaStore
 
 extension FunctionTable {
   static let stringFunctions: [ScalarFunction] = [
-    unary("toUpper") { (value) throws(CypherError) -> Value in .string(try value.stringArgument("toUpper").uppercased()) },
-    unary("upper") { (value) throws(CypherError) -> Value in .string(try value.stringArgument("upper").uppercased()) },
-    unary("toLower") { (value) throws(CypherError) -> Value in .string(try value.stringArgument("toLower").lowercased()) },
-    unary("lower") { (value) throws(CypherError) -> Value in .string(try value.stringArgument("lower").lowercased()) },
+    unary("toUpper") { (value) throws(CypherError) -> Value in
+      .string(try value.stringArgument("toUpper").uppercased())
+    },
+    unary("upper") { (value) throws(CypherError) -> Value in
+      .string(try value.stringArgument("upper").uppercased())
+    },
+    unary("toLower") { (value) throws(CypherError) -> Value in
+      .string(try value.stringArgument("toLower").lowercased())
+    },
+    unary("lower") { (value) throws(CypherError) -> Value in
+      .string(try value.stringArgument("lower").lowercased())
+    },
     trimming("trim", leading: true, trailing: true, arity: 1...1),
     trimming("btrim", leading: true, trailing: true, arity: 1...2),
     trimming("ltrim", leading: true, trailing: false, arity: 1...2),
@@ -86,7 +94,8 @@ extension FunctionTable {
   }
 
   /// `left(s, n)` / `right(s, n)`: the first or last `n` code points.
-  private static func edge(_ arguments: [Value], _ name: String, fromStart: Bool) throws(CypherError) -> Value {
+  private static func edge(_ arguments: [Value], _ name: String, fromStart: Bool) throws(CypherError) -> Value
+  {
     if arguments[0].isNull { return .null }
     let text = try arguments[0].stringArgument(name)
     if arguments[1].isNull {

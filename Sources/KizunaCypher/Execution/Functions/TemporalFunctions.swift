@@ -24,7 +24,8 @@ private let temporalKinds: [TemporalKind] = [
     name: "localtime",
     construct: { .localTime(try CypherLocalTime.construct(from: $0, clock: $1.clock)) },
     now: { .localTime(try CypherLocalTime.now($0, zone: $1)) },
-    truncate: { unit, value, map, _ in .localTime(try CypherLocalTime.truncate(unit, value, overrides: map)) }),
+    truncate: { unit, value, map, _ in .localTime(try CypherLocalTime.truncate(unit, value, overrides: map)) }
+  ),
   TemporalKind(
     name: "time",
     construct: { .time(try CypherTime.construct(from: $0, defaultZone: $1.defaultZone, clock: $1.clock)) },
@@ -68,7 +69,8 @@ extension FunctionTable {
         case .string, .map, .date, .localTime, .time, .localDateTime, .dateTime:
           return try temporalCall("\(name)()") { try kind.construct(argument, context) }
         default:
-          throw CypherError.invalidArgumentType("\(name)()", argument, expected: "a STRING, MAP or temporal value")
+          throw CypherError.invalidArgumentType(
+            "\(name)()", argument, expected: "a STRING, MAP or temporal value")
         }
       },
       // One statement runs in one transaction here, so both see the statement's clock.
@@ -106,7 +108,8 @@ extension FunctionTable {
       case .null?: return .null
       case .string(let text)?: zone = try temporalCall("\(name)()") { try TemporalZone(parsing: text) }
       case .map(let map)?:
-        guard map.count == 1, case .string(let text)? = map.first(where: { $0.key.lowercased() == "timezone" })?.value
+        guard map.count == 1,
+          case .string(let text)? = map.first(where: { $0.key.lowercased() == "timezone" })?.value
         else { throw CypherError.invalidArgumentValue("\(name)() takes a map holding only 'timezone'") }
         zone = try temporalCall("\(name)()") { try TemporalZone(parsing: text) }
       case let other?:
@@ -122,19 +125,24 @@ extension FunctionTable {
       let seconds = try arguments[0].integerArgument("datetime.fromepoch")
       let nanos = try arguments[1].integerArgument("datetime.fromepoch")
       return .dateTime(
-        try temporalCall("datetime.fromepoch()") { try CypherDateTime.fromEpoch(seconds: seconds, nanoseconds: nanos) })
+        try temporalCall("datetime.fromepoch()") {
+          try CypherDateTime.fromEpoch(seconds: seconds, nanoseconds: nanos)
+        })
     },
     unary("datetime.fromepochmillis") { (value) throws(CypherError) -> Value in
       let millis = try value.integerArgument("datetime.fromepochmillis")
-      return .dateTime(try temporalCall("datetime.fromepochmillis()") { try CypherDateTime.fromEpochMillis(millis) })
+      return .dateTime(
+        try temporalCall("datetime.fromepochmillis()") { try CypherDateTime.fromEpochMillis(millis) })
     },
   ]
 
   private static let durationFunctions: [ScalarFunction] = [
     unary("duration") { (value) throws(CypherError) -> Value in
       switch value {
-      case .string(let text): return .duration(try temporalCall("duration()") { try CypherDuration.parse(text) })
-      case .map(let map): return .duration(try temporalCall("duration()") { try CypherDuration.from(map: map) })
+      case .string(let text):
+        return .duration(try temporalCall("duration()") { try CypherDuration.parse(text) })
+      case .map(let map):
+        return .duration(try temporalCall("duration()") { try CypherDuration.from(map: map) })
       case .duration: return value
       default: throw CypherError.invalidArgumentType("duration()", value, expected: "a STRING or MAP")
       }

@@ -6,7 +6,8 @@ import KizunaStore
 extension CypherOperators {
   /// `container[index]`: a list element by integer (negative counts from the
   /// end, out of range is null), or a map, node or relationship property by
-  /// string key.
+  /// string key. Wrong index types use the TCK's details
+  /// (`ListElementAccessByNonInteger`, `MapElementAccessByNonString`).
   public static func subscriptValue(_ container: Value, _ index: Value, store: GraphStore)
     throws(CypherError) -> Value
   {
@@ -19,12 +20,12 @@ extension CypherOperators {
       return items[Int(resolved)]
     case (.list, _):
       throw CypherError.runtime(
-        .typeError, "InvalidArgumentType", "A LIST index must be an INTEGER, not \(index.typeName)")
+        .typeError, "ListElementAccessByNonInteger", "A LIST index must be an INTEGER, not \(index.typeName)")
     case (.map, .string(let key)), (.node, .string(let key)), (.relationship, .string(let key)):
       return try property(container, key, store: store)
     case (.map, _), (.node, _), (.relationship, _):
       throw CypherError.runtime(
-        .typeError, "InvalidArgumentType",
+        .typeError, "MapElementAccessByNonString",
         "A \(container.typeName) key must be a STRING, not \(index.typeName)")
     default: throw mismatch("[]", container, index)
     }
@@ -55,7 +56,8 @@ extension CypherOperators {
   /// `subject.key`: a map entry (null when absent), a node or relationship
   /// property (null when unset; an error once deleted), or a temporal
   /// value's field (`date.year`, `duration.minutes`).
-  public static func property(_ subject: Value, _ key: String, store: GraphStore) throws(CypherError) -> Value {
+  public static func property(_ subject: Value, _ key: String, store: GraphStore) throws(CypherError) -> Value
+  {
     switch subject {
     case .null: return .null
     case .map(let entries): return entries[key] ?? .null
@@ -75,6 +77,27 @@ extension CypherOperators {
     default:
       throw CypherError.runtime(
         .typeError, "InvalidArgumentType", "Cannot read property '\(key)' of a \(subject.typeName)")
+    }
+  }
+
+  /// `subject:Label1:Label2`: true when the node has every label; null for
+  /// null; an error for a deleted node or a value that is not a node.
+  public static func hasLabels(_ subject: Value, _ labels: [String], store: GraphStore) throws(CypherError)
+    -> Value
+  {
+    switch subject {
+    case .null: return .null
+    case .node(let id):
+      try FunctionTable.requireLive(subject, "A label test", store)
+      for label in labels {
+        guard let labelID = store.labels.id(of: label), store.hasLabel(id, labelID) else {
+          return .bool(false)
+        }
+      }
+      return .bool(true)
+    default:
+      throw CypherError.runtime(
+        .typeError, "InvalidArgumentType", "Cannot test labels of a \(subject.typeName); expected a NODE")
     }
   }
 }

@@ -36,7 +36,8 @@ final class RegexCache: Sendable {
       // \A and \z anchor the whole input; the group keeps alternations inside.
       compiled = CompiledRegex(regex: try NSRegularExpression(pattern: "\\A(?:" + source + ")\\z"))
     } catch {
-      throw CypherError.invalidArgumentValue("Invalid regular expression '\(source)': \(error.localizedDescription)")
+      throw CypherError.invalidArgumentValue(
+        "Invalid regular expression '\(source)': \(error.localizedDescription)")
     }
     entries.withLock { table in
       if table.count >= Self.capacity { table.removeAll(keepingCapacity: true) }
