@@ -165,6 +165,52 @@ extension GraphStore {
     ensureAdjacency(type)
   }
 
+  /// Appends a parsed batch of relationships of one type after the existing
+  /// ones: arrays are moved in whole (or appended), integer columns built
+  /// directly. Adjacency is left to `compactAdjacency`, like `appendRelationship`.
+  func appendRelationships(_ batch: RelationshipBatch, type: Int32, keys: [Int32]) {
+    let base = relationshipIDLimit
+    let n = batch.count
+    guard n > 0 else { return }
+    func place<T>(_ array: inout [T], _ values: [T]) {
+      if base == 0 {
+        array = values
+      } else {
+        if array.count > base { array.removeLast(array.count - base) }
+        array.append(contentsOf: values)
+      }
+    }
+    place(&relationshipStart, batch.starts)
+    place(&relationshipEnd, batch.ends)
+    if relationshipType.count > base { relationshipType.removeLast(relationshipType.count - base) }
+    relationshipType.append(contentsOf: repeatElement(type, count: n))
+    relationshipIDLimit = base + n
+    liveRelationships.insertAll(in: base..<base + n)
+    liveRelationshipCount += n
+    ensureAdjacency(type)
+    for (i, key) in keys.enumerated() {
+      ensureRelationshipColumn(key)
+      let k = Int(key)
+      if relationshipProperties[k].kind == .empty && relationshipProperties[k].populated == 0 {
+        let ints = base == 0 ? batch.columns[i] : [Int64](repeating: 0, count: base) + batch.columns[i]
+        var present = Bitset()
+        present.insertAll(in: base..<base + n)
+        for row in batch.absent[i] { present.remove(base + row) }
+        relationshipProperties[k] = PropertyColumn(ints: ints, present: present)
+      } else {
+        var absent = batch.absent[i].makeIterator()
+        var skip = absent.next()
+        for row in 0..<n {
+          if row == skip {
+            skip = absent.next()
+            continue
+          }
+          relationshipProperties[k].set(base + row, .int(batch.columns[i][row]))
+        }
+      }
+    }
+  }
+
   func ensureRelationshipColumn(_ key: Int32) {
     while relationshipProperties.count <= Int(key) { relationshipProperties.append(PropertyColumn()) }
   }
