@@ -125,7 +125,11 @@ extension GraphStore {
 
   func addIndex(name: String, label: Int32, key: Int32) {
     let index = PropertyIndex(name: name, label: label, key: key)
-    for n in labelIndex.members(label) {
+    let members = labelIndex.members(label)
+    if key >= 0 && Int(key) < nodeProperties.count && nodeProperties[Int(key)].kind == .ints {
+      index.reserve(members.count)
+    }
+    for n in members {
       if let v = nodeProperty(Int(n), key) { index.insert(v, Int(n)) }
     }
     schema.indexes.append(index)
