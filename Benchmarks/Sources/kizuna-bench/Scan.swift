@@ -19,12 +19,16 @@ enum Scan {
     guard born.kind == .ints, born.populated == store.liveNodeCount, store.liveNodeCount == store.nodeIDLimit,
       born.slotCount >= store.nodeIDLimit, !adjacency.hasAdded,
       store.liveRelationshipCount == store.relationshipIDLimit
-    else { throw Failure(description: "the store is not freshly imported; the scan needs every node and rel live") }
+    else {
+      throw Failure(description: "the store is not freshly imported; the scan needs every node and rel live")
+    }
     return born.withUnsafeInts { born in
       adjacency.withUnsafeBlock { offsets, neighbors, _ in
         // Neighbours are below nodeIDLimit (checked when the block is built
         // or loaded) and born has a slot for each, so reads stay in bounds.
-        guard let b = born.baseAddress, let o = offsets.baseAddress, let n = neighbors.baseAddress else { return 0 }
+        guard let b = born.baseAddress, let o = offsets.baseAddress, let n = neighbors.baseAddress else {
+          return 0
+        }
         var matches = 0
         let nodes = Swift.min(offsets.count - 1, born.count)
         var lo = Int(o[0])

@@ -1,9 +1,10 @@
+import KizunaStore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import KizunaStore
 
 // kizuna-bench --data DIR [--runs N] [--keep] [--db DIR]
 // Imports DIR/persons.csv (Person) and DIR/knows.csv (KNOWS) with integer
@@ -31,7 +32,8 @@ struct Options {
         database = arguments[i + 1]
         i += 1
       case "--keep": keep = true
-      default: throw Scan.Failure(description: "usage: kizuna-bench --data DIR [--runs N] [--keep] [--db DIR]")
+      default:
+        throw Scan.Failure(description: "usage: kizuna-bench --data DIR [--runs N] [--keep] [--db DIR]")
       }
       i += 1
     }

@@ -105,7 +105,8 @@ enum Snapshot {
   static func read(directory: String) throws -> (GraphStore, UInt64)? {
     let path = directory + "/" + fileName
     return try FileIO.withMappedFile(path) { bytes in
-      guard bytes.count >= magic.count + 12, magic.withUnsafeBytes({ $0.elementsEqual(bytes[0..<magic.count]) })
+      guard bytes.count >= magic.count + 12,
+        magic.withUnsafeBytes({ $0.elementsEqual(bytes[0..<magic.count]) })
       else {
         throw StoreError(.storage, "\(path): not a Kizuna snapshot (bad header at offset 0)")
       }
@@ -113,7 +114,8 @@ enum Snapshot {
       let stored = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: bodyEnd, as: UInt32.self))
       if CRC32C.parallelChecksum(UnsafeRawBufferPointer(rebasing: bytes[magic.count..<bodyEnd])) != stored {
         throw StoreError(
-          .storage, "\(path): checksum mismatch over bytes \(magic.count)..<\(bodyEnd); the snapshot is damaged")
+          .storage,
+          "\(path): checksum mismatch over bytes \(magic.count)..<\(bodyEnd); the snapshot is damaged")
       }
       var r = RawByteReader(bytes, from: magic.count, to: bodyEnd)
       do {
@@ -235,7 +237,8 @@ enum Snapshot {
       case .empty: out.append(PropertyColumn())
       case .ints: out.append(PropertyColumn(ints: try r.array(of: Int64.self), present: present))
       case .floats: out.append(PropertyColumn(floats: try r.doubles(), present: present))
-      case .bools: out.append(PropertyColumn(bools: try r.array(of: UInt8.self).map { $0 != 0 }, present: present))
+      case .bools:
+        out.append(PropertyColumn(bools: try r.array(of: UInt8.self).map { $0 != 0 }, present: present))
       case .strings:
         let n = try r.count()
         var strings: [String] = []
@@ -250,7 +253,9 @@ enum Snapshot {
         out.append(PropertyColumn(values: values, present: present))
       }
     }
-    if let damaged { throw StoreError(.storage, "snapshot: property column at offset \(damaged) is inconsistent") }
+    if let damaged {
+      throw StoreError(.storage, "snapshot: property column at offset \(damaged) is inconsistent")
+    }
     return out
   }
 }

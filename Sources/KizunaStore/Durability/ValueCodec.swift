@@ -87,7 +87,9 @@ extension BinaryDecoding {
   mutating func value(depth: Int = 0) throws -> Value {
     let at = offset
     let raw = try u8()
-    guard let tag = ValueTag(rawValue: raw), depth < 512 else { throw ByteReader.BadTag(offset: at, tag: raw) }
+    guard let tag = ValueTag(rawValue: raw), depth < 512 else {
+      throw ByteReader.BadTag(offset: at, tag: raw)
+    }
     switch tag {
     case .null: return .null
     case .falseValue: return .bool(false)
@@ -127,7 +129,8 @@ extension BinaryDecoding {
         CypherDateTime(local: local, offsetSeconds: offsetSeconds, zoneName: zone.isEmpty ? nil : zone))
     case .duration:
       let months = try signed(), days = try signed(), seconds = try signed()
-      return .duration(CypherDuration(months: months, days: days, seconds: seconds, nanoseconds: try signed()))
+      return .duration(
+        CypherDuration(months: months, days: days, seconds: seconds, nanoseconds: try signed()))
     }
   }
 }

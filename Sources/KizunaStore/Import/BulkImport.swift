@@ -197,7 +197,9 @@ public struct BulkImport {
       store.appendRelationship(id: id, type: type, start: start, end: end)
       for (i, column) in header.propertyColumns.enumerated() {
         if intColumns[i] {
-          if let v = try reader.integerProperty(for: column) { store.setRelationshipProperty(id, keys[i], .int(v)) }
+          if let v = try reader.integerProperty(for: column) {
+            store.setRelationshipProperty(id, keys[i], .int(v))
+          }
         } else if let v = try reader.propertyValue(for: column) {
           store.setRelationshipProperty(id, keys[i], v)
         }
@@ -234,12 +236,14 @@ public struct BulkImport {
       _ = try reader.readRelationships(
         into: &batch, layout: layout, start: start, end: end, stop: nil,
         progress: { rows in
-          report?(Progress(file: name, bytesDone: Swift.min(rows * rowBytes, total), bytesTotal: total, rows: rows))
+          report?(
+            Progress(file: name, bytesDone: Swift.min(rows * rowBytes, total), bytesTotal: total, rows: rows))
         })
       report?(Progress(file: name, bytesDone: total, bytesTotal: total, rows: batch.count))
       return batch
     }
-    guard total - dataStart >= 1 << 22, let split = splitPoint(path, from: dataStart + (total - dataStart) / 2)
+    guard total - dataStart >= 1 << 22,
+      let split = splitPoint(path, from: dataStart + (total - dataStart) / 2)
     else { return try whole() }
     let (first, second) = inParallel { () -> Result<(RelationshipBatch, Bool, Int), Error> in
       Result {
@@ -257,8 +261,11 @@ public struct BulkImport {
       Result {
         var reader = try CSVReader(path: path, name: name)
         var batch = RelationshipBatch(columnCount: columnCount, reserving: (total - split) / rowBytes + 1024)
-        guard reader.seek(to: split) else { throw CSVError(file: name, line: 0, kind: .io, reason: "cannot seek") }
-        _ = try reader.readRelationships(into: &batch, layout: layout, start: start, end: end, stop: nil, progress: nil)
+        guard reader.seek(to: split) else {
+          throw CSVError(file: name, line: 0, kind: .io, reason: "cannot seek")
+        }
+        _ = try reader.readRelationships(
+          into: &batch, layout: layout, start: start, end: end, stop: nil, progress: nil)
         return batch
       }
     }

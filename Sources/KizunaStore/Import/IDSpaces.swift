@@ -32,7 +32,8 @@ struct IDSpaces {
       if ints.isEmpty && id >= 0 && id < Int64(denseCount) * 4 + 1024 {
         let slot = Int(id)
         if slot >= dense.count {
-          dense.append(contentsOf: repeatElement(.max, count: Swift.max(slot + 1, dense.count * 2) - dense.count))
+          dense.append(
+            contentsOf: repeatElement(.max, count: Swift.max(slot + 1, dense.count * 2) - dense.count))
         }
         if dense[slot] != .max { return false }
         dense[slot] = node

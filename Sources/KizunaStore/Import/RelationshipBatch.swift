@@ -139,6 +139,7 @@ extension CSVReader {
   private func unknownID(_ id: Int64, _ index: Int, _ layout: RelationshipLayout) -> CSVError {
     let header = layout.header.columns.first { $0.index == index }?.header ?? ""
     return error(
-      column: index + 1, kind: .invalidValue, "unknown node id \(id) in column '\(header)' (no node file defines it)")
+      column: index + 1, kind: .invalidValue,
+      "unknown node id \(id) in column '\(header)' (no node file defines it)")
   }
 }

@@ -93,8 +93,7 @@ public final class PropertyIndex: @unchecked Sendable {
 
   /// Nodes whose value lies in the range; bounds compare with openCypher's
   /// `<`/`<=` (values not comparable with a bound are left out).
-  public func range(lower: Value?, lowerInclusive: Bool, upper: Value?, upperInclusive: Bool) -> [UInt32]
-  {
+  public func range(lower: Value?, lowerInclusive: Bool, upper: Value?, upperInclusive: Bool) -> [UInt32] {
     let sorted = sortedCache.withLock { cache -> [(Value, UInt32)] in
       if let cache { return cache }
       var all: [(Value, UInt32)] = []

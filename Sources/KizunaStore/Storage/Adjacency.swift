@@ -54,7 +54,9 @@ public struct Adjacency: Sendable {
     var offsets = [UInt32](repeating: 0, count: nodeCount + 1)
     let valid =
       count <= from.count && count <= to.count
-      && from.withUnsafeBufferPointer { Self.idsBelow(UnsafeBufferPointer(rebasing: $0[0..<count]), nodeCount) }
+      && from.withUnsafeBufferPointer {
+        Self.idsBelow(UnsafeBufferPointer(rebasing: $0[0..<count]), nodeCount)
+      }
     // Unreachable for a consistent store; an empty block is safe to read.
     guard valid else { return }
     var neighbors = [UInt32](repeating: 0, count: count)
@@ -100,7 +102,8 @@ public struct Adjacency: Sendable {
   /// two (when `n + 1 < offsets.count`). Entries added since the block was
   /// built are not included (see `hasAdded`), deleted ones are.
   @inlinable public func withUnsafeBlock<R>(
-    _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) throws -> R
+    _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) throws ->
+      R
   ) rethrows -> R {
     try offsets.withUnsafeBufferPointer { o in
       try neighbors.withUnsafeBufferPointer { n in

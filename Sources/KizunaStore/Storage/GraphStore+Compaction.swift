@@ -29,8 +29,12 @@ extension GraphStore {
       ends[t].append(relationshipEnd[i])
       ids[t].append(UInt32(i))
     }
-    outgoing = (0..<typeCount).map { Adjacency(nodeCount: nodeIDLimit, from: starts[$0], to: ends[$0], ids: ids[$0]) }
-    incoming = (0..<typeCount).map { Adjacency(nodeCount: nodeIDLimit, from: ends[$0], to: starts[$0], ids: ids[$0]) }
+    outgoing = (0..<typeCount).map {
+      Adjacency(nodeCount: nodeIDLimit, from: starts[$0], to: ends[$0], ids: ids[$0])
+    }
+    incoming = (0..<typeCount).map {
+      Adjacency(nodeCount: nodeIDLimit, from: ends[$0], to: starts[$0], ids: ids[$0])
+    }
   }
 
   /// True when rebuilding would change nothing: no entries added since the

@@ -7,7 +7,8 @@ extension GraphStore {
   func createNode(id: NodeID, labels nodeLabels: [Int32], properties: [(Int32, Value)]) {
     if id >= nodeIDLimit { nodeIDLimit = id + 1 }
     if labelBits.count <= id {
-      labelBits.append(contentsOf: repeatElement(0, count: Swift.max(id + 1, labelBits.count * 3 / 2) - labelBits.count))
+      labelBits.append(
+        contentsOf: repeatElement(0, count: Swift.max(id + 1, labelBits.count * 3 / 2) - labelBits.count))
     }
     liveNodes.insert(id)
     liveNodeCount += 1

@@ -83,7 +83,8 @@ public struct PropertyColumn: Sendable {
   }
 
   /// Calls `body` with the float slots (empty unless `kind == .floats`).
-  @inlinable public func withUnsafeFloats<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
+  @inlinable public func withUnsafeFloats<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R
+  {
     try floats.withUnsafeBufferPointer(body)
   }
 
