@@ -71,12 +71,6 @@ func run() throws {
     nodes = try job.run(into: database).nodes
     importSeconds = Measure.seconds() - started
     rssAfterImport = Measure.residentMiB()
-    if getenv("KZ_TRIM") != nil {
-      if let f = dlsym(nil, "malloc_trim") {
-        _ = unsafeBitCast(f, to: (@convention(c) (Int) -> Int32).self)(0)
-      }
-      print("after trim", Measure.residentMiB() - rssBefore)
-    }
     peak = Measure.peakMiB()
   }
 
