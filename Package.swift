@@ -8,6 +8,8 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .library(name: "Kizuna", targets: ["Kizuna"]),
+    // The storage layer on its own, for the store benchmark (Benchmarks/).
+    .library(name: "KizunaStore", targets: ["KizunaStore"]),
     .executable(name: "kizuna", targets: ["kizuna"]),
   ],
   dependencies: [

@@ -141,3 +141,96 @@ public struct ByteReader {
     try array(of: UInt64.self).map { Double(bitPattern: $0) }
   }
 }
+
+/// `ByteReader` over borrowed memory (a mapped snapshot): the same formats
+/// and bounds checks, and arrays are copied straight into their final
+/// storage with one `memcpy` each.
+struct RawByteReader: BinaryDecoding {
+  let bytes: UnsafeRawBufferPointer
+  private(set) var offset: Int
+  let end: Int
+
+  init(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) {
+    self.bytes = bytes
+    self.offset = start
+    self.end = Swift.min(end, bytes.count)
+  }
+
+  mutating func need(_ n: Int) throws {
+    if n < 0 || end - offset < n { throw ByteReader.Truncated(offset: offset) }
+  }
+
+  mutating func u8() throws -> UInt8 {
+    try need(1)
+    defer { offset += 1 }
+    return bytes[offset]
+  }
+
+  mutating func u32() throws -> UInt32 {
+    try need(4)
+    defer { offset += 4 }
+    return UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+  }
+
+  mutating func u64() throws -> UInt64 {
+    try need(8)
+    defer { offset += 8 }
+    return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+  }
+
+  mutating func varint() throws -> UInt64 {
+    var v: UInt64 = 0
+    var shift: UInt64 = 0
+    while true {
+      let b = try u8()
+      if shift >= 64 { throw ByteReader.Truncated(offset: offset) }
+      v |= UInt64(b & 0x7f) << shift
+      if b < 0x80 { return v }
+      shift += 7
+    }
+  }
+
+  mutating func signed() throws -> Int64 {
+    let u = try varint()
+    return Int64(bitPattern: (u >> 1) ^ (0 &- (u & 1)))
+  }
+
+  mutating func count() throws -> Int {
+    let n = try varint()
+    guard n <= UInt64(end - offset) else { throw ByteReader.Truncated(offset: offset) }
+    return Int(n)
+  }
+
+  mutating func string() throws -> String {
+    let n = try count()
+    defer { offset += n }
+    return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + n]), as: UTF8.self)
+  }
+
+  /// A count-prefixed array of fixed-width integers (little-endian on disk,
+  /// which is every platform Kizuna builds for).
+  mutating func array<T: FixedWidthInteger>(of: T.Type) throws -> [T] {
+    let n = try count()
+    let size = MemoryLayout<T>.size
+    guard n <= (end - offset) / size else { throw ByteReader.Truncated(offset: offset) }
+    let src = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + n * size])
+    let out = [T](unsafeUninitializedCapacity: n) { buf, initialized in
+      UnsafeMutableRawBufferPointer(buf).copyMemory(from: src)
+      initialized = n
+    }
+    offset += n * size
+    return out
+  }
+
+  mutating func doubles() throws -> [Double] {
+    let n = try count()
+    guard n <= (end - offset) / 8 else { throw ByteReader.Truncated(offset: offset) }
+    let src = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + n * 8])
+    let out = [Double](unsafeUninitializedCapacity: n) { buf, initialized in
+      UnsafeMutableRawBufferPointer(buf).copyMemory(from: src)
+      initialized = n
+    }
+    offset += n * 8
+    return out
+  }
+}

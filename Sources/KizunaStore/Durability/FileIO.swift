@@ -37,6 +37,32 @@ enum FileIO {
     return out
   }
 
+  /// Calls `body` with the file's bytes mapped read-only (no copy into the
+  /// heap); nil when the file does not exist. The mapping is gone after
+  /// `body` returns, so nothing may keep pointers into it.
+  static func withMappedFile<R>(_ path: String, _ body: (UnsafeRawBufferPointer) throws -> R) throws -> R? {
+    let fd = open(path, O_RDONLY)
+    if fd < 0 {
+      if errno == ENOENT { return nil }
+      throw error("open", path)
+    }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0 else { throw error("stat", path) }
+    let size = Int(st.st_size)
+    if size == 0 { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+    #if canImport(Glibc)
+      let flags = MAP_PRIVATE | MAP_POPULATE
+    #else
+      let flags = MAP_PRIVATE
+    #endif
+    guard let base = mmap(nil, size, PROT_READ, flags, fd, 0), base != MAP_FAILED else {
+      throw error("mmap", path)
+    }
+    defer { munmap(base, size) }
+    return try body(UnsafeRawBufferPointer(start: base, count: size))
+  }
+
   static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, _ path: String) throws {
     var done = 0
     while done < bytes.count {

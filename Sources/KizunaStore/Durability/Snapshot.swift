@@ -27,7 +27,7 @@ enum Snapshot {
       }
       sink.buffer.varint(UInt64(store.nodeIDLimit))
       try sink.array(store.liveNodes.storageWords)
-      try sink.array(Array(store.labelBits.prefix(store.nodeIDLimit)))
+      try sink.array(store.labelBits, prefix: store.nodeIDLimit)
       sink.buffer.varint(UInt64(store.extraLabels.count))
       for (node, labels) in store.extraLabels.sorted(by: { $0.key < $1.key }) {
         sink.buffer.varint(UInt64(node))
@@ -37,9 +37,9 @@ enum Snapshot {
       try writeColumns(store.nodeProperties, sink)
       sink.buffer.varint(UInt64(store.relationshipIDLimit))
       try sink.array(store.liveRelationships.storageWords)
-      try sink.array(Array(store.relationshipType.prefix(store.relationshipIDLimit)))
-      try sink.array(Array(store.relationshipStart.prefix(store.relationshipIDLimit)))
-      try sink.array(Array(store.relationshipEnd.prefix(store.relationshipIDLimit)))
+      try sink.array(store.relationshipType, prefix: store.relationshipIDLimit)
+      try sink.array(store.relationshipStart, prefix: store.relationshipIDLimit)
+      try sink.array(store.relationshipEnd, prefix: store.relationshipIDLimit)
       try writeColumns(store.relationshipProperties, sink)
       sink.buffer.varint(UInt64(store.outgoing.count))
       for adjacency in store.outgoing + store.incoming {
@@ -98,30 +98,42 @@ enum Snapshot {
   // MARK: Reading
 
   /// Loads the snapshot in `directory`, or returns nil when there is none.
+  ///
+  /// The file is mapped, not read into the heap: its checksum is computed
+  /// over the mapping on two threads and arrays are copied from it once,
+  /// straight into their final storage.
   static func read(directory: String) throws -> (GraphStore, UInt64)? {
     let path = directory + "/" + fileName
-    guard let bytes = try FileIO.readAll(path) else { return nil }
-    guard bytes.count >= magic.count + 12, Array(bytes[0..<magic.count]) == magic else {
-      throw StoreError(.storage, "\(path): not a Kizuna snapshot (bad header at offset 0)")
-    }
-    let bodyEnd = bytes.count - 4
-    var tail = ByteReader(bytes, from: bodyEnd)
-    let stored = try tail.u32()
-    if CRC32C.checksum(bytes, magic.count..<bodyEnd) != stored {
-      throw StoreError(
-        .storage, "\(path): checksum mismatch over bytes \(magic.count)..<\(bodyEnd); the snapshot is damaged")
-    }
-    var r = ByteReader(bytes, from: magic.count, to: bodyEnd)
-    do {
-      return try decode(&r)
-    } catch let e as StoreError {
-      throw e
-    } catch {
-      throw StoreError(.storage, "\(path): malformed snapshot near offset \(r.offset)")
+    return try FileIO.withMappedFile(path) { bytes in
+      guard bytes.count >= magic.count + 12,
+        magic.withUnsafeBytes({ $0.elementsEqual(bytes[0..<magic.count]) })
+      else {
+        throw StoreError(.storage, "\(path): not a Kizuna snapshot (bad header at offset 0)")
+      }
+      let bodyEnd = bytes.count - 4
+      let stored = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: bodyEnd, as: UInt32.self))
+      if CRC32C.parallelChecksum(UnsafeRawBufferPointer(rebasing: bytes[magic.count..<bodyEnd])) != stored {
+        throw StoreError(
+          .storage,
+          "\(path): checksum mismatch over bytes \(magic.count)..<\(bodyEnd); the snapshot is damaged")
+      }
+      var r = RawByteReader(bytes, from: magic.count, to: bodyEnd)
+      do {
+        return try decode(&r)
+      } catch let e as StoreError {
+        throw e
+      } catch {
+        throw StoreError(.storage, "\(path): malformed snapshot near offset \(r.offset)")
+      }
     }
   }
 
-  private static func decode(_ r: inout ByteReader) throws -> (GraphStore, UInt64) {
+  /// Whether every id in `ids` is below `limit`.
+  static func allBelow(_ ids: [UInt32], _ limit: Int) -> Bool {
+    ids.withUnsafeBufferPointer { Adjacency.idsBelow($0, limit) }
+  }
+
+  private static func decode(_ r: inout RawByteReader) throws -> (GraphStore, UInt64) {
     let store = GraphStore()
     let sequence = try r.u64()
     var tables: [NameTable] = []
@@ -156,8 +168,7 @@ enum Snapshot {
     guard store.relationshipType.count == relLimit, store.relationshipStart.count == relLimit,
       store.relationshipEnd.count == relLimit
     else { throw ByteReader.Truncated(offset: r.offset) }
-    guard store.relationshipStart.allSatisfy({ Int($0) < nodeLimit }),
-      store.relationshipEnd.allSatisfy({ Int($0) < nodeLimit })
+    guard allBelow(store.relationshipStart, nodeLimit), allBelow(store.relationshipEnd, nodeLimit)
     else { throw StoreError(.storage, "snapshot: a relationship refers to a node that does not exist") }
     store.relationshipProperties = try readColumns(&r)
     let typeCount = try r.count()
@@ -167,7 +178,7 @@ enum Snapshot {
       let neighbors = try r.array(of: UInt32.self)
       let rels = try r.array(of: UInt32.self)
       guard neighbors.count == rels.count, let last = offsets.last, Int(last) == neighbors.count,
-        neighbors.allSatisfy({ Int($0) < nodeLimit }), rels.allSatisfy({ Int($0) < relLimit })
+        allBelow(neighbors, nodeLimit), allBelow(rels, relLimit), offsetsAreSorted(offsets)
       else { throw StoreError(.storage, "snapshot: adjacency block is inconsistent near offset \(r.offset)") }
       adjacency.append(Adjacency(offsets: offsets, neighbors: neighbors, relationships: rels))
     }
@@ -197,7 +208,20 @@ enum Snapshot {
     return (store, sequence)
   }
 
-  private static func readColumns(_ r: inout ByteReader) throws -> [PropertyColumn] {
+  /// Offsets must never decrease, or a block range would be inverted.
+  static func offsetsAreSorted(_ offsets: [UInt32]) -> Bool {
+    offsets.withUnsafeBufferPointer { buf in
+      var bad = false
+      var i = 1
+      while i < buf.count {
+        bad = bad || buf[i] < buf[i - 1]
+        i += 1
+      }
+      return !bad
+    }
+  }
+
+  private static func readColumns(_ r: inout RawByteReader) throws -> [PropertyColumn] {
     var out: [PropertyColumn] = []
     var damaged: Int?
     for _ in 0..<(try r.count()) {
@@ -213,7 +237,8 @@ enum Snapshot {
       case .empty: out.append(PropertyColumn())
       case .ints: out.append(PropertyColumn(ints: try r.array(of: Int64.self), present: present))
       case .floats: out.append(PropertyColumn(floats: try r.doubles(), present: present))
-      case .bools: out.append(PropertyColumn(bools: try r.array(of: UInt8.self).map { $0 != 0 }, present: present))
+      case .bools:
+        out.append(PropertyColumn(bools: try r.array(of: UInt8.self).map { $0 != 0 }, present: present))
       case .strings:
         let n = try r.count()
         var strings: [String] = []
@@ -228,7 +253,9 @@ enum Snapshot {
         out.append(PropertyColumn(values: values, present: present))
       }
     }
-    if let damaged { throw StoreError(.storage, "snapshot: property column at offset \(damaged) is inconsistent") }
+    if let damaged {
+      throw StoreError(.storage, "snapshot: property column at offset \(damaged) is inconsistent")
+    }
     return out
   }
 }

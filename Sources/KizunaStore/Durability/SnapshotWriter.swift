@@ -41,6 +41,15 @@ final class SnapshotSink {
     try a.withUnsafeBytes { try raw($0) }
   }
 
+  /// Writes the first `count` elements of `a` (the live prefix of a store
+  /// array whose tail is growth room) without copying them first.
+  func array<T>(_ a: [T], prefix count: Int) throws {
+    let n = Swift.min(Swift.max(count, 0), a.count)
+    buffer.varint(UInt64(n))
+    try flush()
+    try a.withUnsafeBytes { try raw(UnsafeRawBufferPointer(rebasing: $0[0..<n * MemoryLayout<T>.stride])) }
+  }
+
   /// Writes the CRC and fsyncs.
   func finish() throws {
     try flush()

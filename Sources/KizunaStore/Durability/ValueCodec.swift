@@ -68,11 +68,28 @@ extension ByteReader {
     let offset: Int
     let tag: UInt8
   }
+}
 
+/// The reads value decoding needs, shared by `ByteReader` (log records)
+/// and `RawByteReader` (mapped snapshots).
+protocol BinaryDecoding {
+  var offset: Int { get }
+  mutating func u8() throws -> UInt8
+  mutating func u64() throws -> UInt64
+  mutating func signed() throws -> Int64
+  mutating func count() throws -> Int
+  mutating func string() throws -> String
+}
+
+extension ByteReader: BinaryDecoding {}
+
+extension BinaryDecoding {
   mutating func value(depth: Int = 0) throws -> Value {
     let at = offset
     let raw = try u8()
-    guard let tag = ValueTag(rawValue: raw), depth < 512 else { throw BadTag(offset: at, tag: raw) }
+    guard let tag = ValueTag(rawValue: raw), depth < 512 else {
+      throw ByteReader.BadTag(offset: at, tag: raw)
+    }
     switch tag {
     case .null: return .null
     case .falseValue: return .bool(false)
@@ -112,7 +129,8 @@ extension ByteReader {
         CypherDateTime(local: local, offsetSeconds: offsetSeconds, zoneName: zone.isEmpty ? nil : zone))
     case .duration:
       let months = try signed(), days = try signed(), seconds = try signed()
-      return .duration(CypherDuration(months: months, days: days, seconds: seconds, nanoseconds: try signed()))
+      return .duration(
+        CypherDuration(months: months, days: days, seconds: seconds, nanoseconds: try signed()))
     }
   }
 }

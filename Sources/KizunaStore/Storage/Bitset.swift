@@ -35,6 +35,33 @@ public struct Bitset: Sendable, Equatable {
     if count % 64 != 0 { words[full] |= (1 &<< UInt64(count % 64)) &- 1 }
   }
 
+  /// Sets the bits of `range` at once, whole words where it can (bulk loads
+  /// appending after existing members).
+  public mutating func insertAll(in range: Range<Int>) {
+    guard !range.isEmpty, range.lowerBound >= 0 else { return }
+    let needed = (range.upperBound + 63) / 64
+    if words.count < needed { words.append(contentsOf: repeatElement(0, count: needed - words.count)) }
+    var i = range.lowerBound
+    while i < range.upperBound && i & 63 != 0 {
+      words[i &>> 6] |= 1 &<< UInt64(i & 63)
+      i += 1
+    }
+    while i + 64 <= range.upperBound {
+      words[i &>> 6] = .max
+      i += 64
+    }
+    while i < range.upperBound {
+      words[i &>> 6] |= 1 &<< UInt64(i & 63)
+      i += 1
+    }
+  }
+
+  /// Calls `body` with the bit words (bit `i & 63` of word `i >> 6` is
+  /// member `i`), for scans that test many members without bounds checks.
+  @inlinable public func withUnsafeWords<R>(_ body: (UnsafeBufferPointer<UInt64>) throws -> R) rethrows -> R {
+    try words.withUnsafeBufferPointer(body)
+  }
+
   /// The largest member, if any.
   public var highestMember: Int? {
     guard let w = words.lastIndex(where: { $0 != 0 }) else { return nil }

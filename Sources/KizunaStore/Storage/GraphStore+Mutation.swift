@@ -7,7 +7,8 @@ extension GraphStore {
   func createNode(id: NodeID, labels nodeLabels: [Int32], properties: [(Int32, Value)]) {
     if id >= nodeIDLimit { nodeIDLimit = id + 1 }
     if labelBits.count <= id {
-      labelBits.append(contentsOf: repeatElement(0, count: Swift.max(id + 1, labelBits.count * 3 / 2) - labelBits.count))
+      labelBits.append(
+        contentsOf: repeatElement(0, count: Swift.max(id + 1, labelBits.count * 3 / 2) - labelBits.count))
     }
     liveNodes.insert(id)
     liveNodeCount += 1
@@ -125,7 +126,11 @@ extension GraphStore {
 
   func addIndex(name: String, label: Int32, key: Int32) {
     let index = PropertyIndex(name: name, label: label, key: key)
-    for n in labelIndex.members(label) {
+    let members = labelIndex.members(label)
+    if key >= 0 && Int(key) < nodeProperties.count && nodeProperties[Int(key)].kind == .ints {
+      index.reserve(members.count)
+    }
+    for n in members {
       if let v = nodeProperty(Int(n), key) { index.insert(v, Int(n)) }
     }
     schema.indexes.append(index)
@@ -163,6 +168,52 @@ extension GraphStore {
     liveRelationships.insert(id)
     liveRelationshipCount += 1
     ensureAdjacency(type)
+  }
+
+  /// Appends a parsed batch of relationships of one type after the existing
+  /// ones: arrays are moved in whole (or appended), integer columns built
+  /// directly. Adjacency is left to `compactAdjacency`, like `appendRelationship`.
+  func appendRelationships(_ batch: RelationshipBatch, type: Int32, keys: [Int32]) {
+    let base = relationshipIDLimit
+    let n = batch.count
+    guard n > 0 else { return }
+    func place<T>(_ array: inout [T], _ values: [T]) {
+      if base == 0 {
+        array = values
+      } else {
+        if array.count > base { array.removeLast(array.count - base) }
+        array.append(contentsOf: values)
+      }
+    }
+    place(&relationshipStart, batch.starts)
+    place(&relationshipEnd, batch.ends)
+    if relationshipType.count > base { relationshipType.removeLast(relationshipType.count - base) }
+    relationshipType.append(contentsOf: repeatElement(type, count: n))
+    relationshipIDLimit = base + n
+    liveRelationships.insertAll(in: base..<base + n)
+    liveRelationshipCount += n
+    ensureAdjacency(type)
+    for (i, key) in keys.enumerated() {
+      ensureRelationshipColumn(key)
+      let k = Int(key)
+      if relationshipProperties[k].kind == .empty && relationshipProperties[k].populated == 0 {
+        let ints = base == 0 ? batch.columns[i] : [Int64](repeating: 0, count: base) + batch.columns[i]
+        var present = Bitset()
+        present.insertAll(in: base..<base + n)
+        for row in batch.absent[i] { present.remove(base + row) }
+        relationshipProperties[k] = PropertyColumn(ints: ints, present: present)
+      } else {
+        var absent = batch.absent[i].makeIterator()
+        var skip = absent.next()
+        for row in 0..<n {
+          if row == skip {
+            skip = absent.next()
+            continue
+          }
+          relationshipProperties[k].set(base + row, .int(batch.columns[i][row]))
+        }
+      }
+    }
   }
 
   func ensureRelationshipColumn(_ key: Int32) {

@@ -75,6 +75,19 @@ public struct PropertyColumn: Sendable {
     }
   }
 
+  /// Calls `body` with the integer slots (empty unless `kind == .ints`);
+  /// slot `id` is meaningful only where `has(id)`. For scans that read a
+  /// property of many entities without copying or bounds checks per read.
+  @inlinable public func withUnsafeInts<R>(_ body: (UnsafeBufferPointer<Int64>) throws -> R) rethrows -> R {
+    try ints.withUnsafeBufferPointer(body)
+  }
+
+  /// Calls `body` with the float slots (empty unless `kind == .floats`).
+  @inlinable public func withUnsafeFloats<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R
+  {
+    try floats.withUnsafeBufferPointer(body)
+  }
+
   /// Stores `value` for `id`; `.null` removes it.
   public mutating func set(_ id: Int, _ value: Value) {
     if case .null = value {
