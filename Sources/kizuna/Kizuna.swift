@@ -12,6 +12,6 @@ struct KizunaCommand: ParsableCommand {
         kizuna query -e 'MATCH (a:Person)-[m:MET]->(b:Person) RETURN a.name, b.name, m.date'
         kizuna import --db people.kzdb --nodes=Person persons.csv --relationships=KNOWS knows.csv
       """,
-    subcommands: [ImportCommand.self]
+    subcommands: [ImportCommand.self, DebugCommand.self]
   )
 }
