@@ -111,7 +111,7 @@ import Testing
           throw Abort()
         }
       }
-      try db.write { tx in
+      _ = try db.write { tx in
         try tx.createNode(
           labels: [tx.labelID("Real"), tx.labelID("Ghost")], properties: [(tx.keyID("g"), .int(2))])
       }

@@ -14,7 +14,7 @@ import Testing
     try seedPeople(db)
     states.append(db.dump())
     for i in 1...2 {
-      try db.write { tx in
+      _ = try db.write { tx in
         try tx.createNode(labels: [tx.labelID("Late")], properties: [(tx.keyID("i"), .int(Int64(i)))])
       }
       states.append(db.dump())
@@ -36,7 +36,7 @@ import Testing
       #expect(db.recovery.droppedTailBytes > 0)
       #expect(db.recovery.replayedTransactions == 2)
       // The cut is repaired: new commits follow the intact records.
-      try db.write { tx in try tx.createNode(labels: [tx.labelID("After")], properties: []) }
+      _ = try db.write { tx in try tx.createNode(labels: [tx.labelID("After")], properties: []) }
       expected = db.dump()
     }
     let size = try FileBytes.read(wal(dir)).count
@@ -175,7 +175,7 @@ import Testing
     #expect(error?.kind == .storage)
     #expect(error?.message.contains("is locked by process \(getpid())") == true)
     // The refused open did not disturb the owner.
-    try first.write { tx in try tx.createNode(labels: [], properties: []) }
+    _ = try first.write { tx in try tx.createNode(labels: [], properties: []) }
     #expect(first.dump().nodeCount == 5)
   }
 
