@@ -76,7 +76,7 @@ import Testing
       }.start()
     }
     let started = Date()
-    for _ in 0..<20 { try db.write { tx in try tx.createNode(labels: [], properties: []) } }
+    for _ in 0..<20 { _ = try db.write { tx in try tx.createNode(labels: [], properties: []) } }
     let took = Date().timeIntervalSince(started)
     stop.done.store(true, ordering: .releasing)
     finished.wait()
