@@ -13,7 +13,7 @@ struct KizunaCommand: ParsableCommand {
         kizuna query -e 'MATCH (a:Person)-[m:MET]->(b:Person) RETURN a.name, b.name, m.date'
         kizuna import --db people.kzdb --nodes=Person persons.csv --relationships=KNOWS knows.csv
       """,
-    subcommands: [QueryCommand.self, ImportCommand.self]
+    subcommands: [QueryCommand.self, ImportCommand.self, DebugCommand.self]
   )
 
   /// Exit codes are part of the interface: 0 success, 1 a statement or

@@ -1,0 +1,109 @@
+import Foundation
+import KizunaStore
+import Testing
+
+/// `kizuna import` end to end, through the built binary.
+@Suite struct ImportCommandTests {
+  /// Node and relationship counts, labels and properties, in a comparable form.
+  private func snapshot(_ path: String) throws -> [String] {
+    let db = try Database.open(path: path)
+    return db.read { s in
+      var lines = ["\(s.liveNodeCount) nodes, \(s.liveRelationshipCount) relationships"]
+      for n in 0..<s.nodeIDLimit where s.nodeExists(n) {
+        let keys = s.nodePropertyKeys(n).map {
+          "\(s.keys.name($0))=\(s.nodeProperty(n, $0).map { "\($0)" } ?? "")"
+        }
+        lines.append("node \(n) \(s.labelNames(of: n).sorted()) \(keys.sorted())")
+      }
+      for r in 0..<s.relationshipIDLimit where s.relationshipExists(r) {
+        lines.append("rel \(r) \(s.types.name(s.typeID(of: r))) \(s.startNode(of: r))->\(s.endNode(of: r))")
+      }
+      lines.append("indexes \(s.schema.indexes.map(\.name).sorted())")
+      return lines
+    }
+  }
+
+  private func files(_ dir: TemporaryDirectory) throws {
+    try dir.write("persons.csv", "id:ID,name,born:int,:LABEL\n1,Ann,1970,Actor\n2,Bob,1980,\n")
+    try dir.write("knows.csv", ":START_ID,:END_ID,since:int\n1,2,2001\n")
+    try dir.write("typed.csv", ":START_ID,:END_ID,:TYPE\n2,1,LIKES\n")
+    try dir.write("bad.csv", ":START_ID,:END_ID\n1,2\n1,99\n")
+  }
+
+  @Test func importPrintsCountsAndLoadsTheGraph() throws {
+    let dir = try TemporaryDirectory()
+    try files(dir)
+    let result = try CLI.run(
+      [
+        "import", "--db", "g.kzdb", "--id-type", "integer", "--nodes=Person", "persons.csv",
+        "--relationships=KNOWS", "knows.csv", "--relationships", "typed.csv",
+      ], in: dir.path)
+    #expect(result.status == 0, "\(result.stderr)")
+    let line = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(line.wholeMatch(of: /Imported 2 nodes and 2 relationships in \d+\.\d+ s\./) != nil, "\(line)")
+    let graph = try snapshot(dir.path + "/g.kzdb")
+    #expect(graph.first == "2 nodes, 2 relationships")
+    #expect(
+      graph.contains(
+        "node 0 [\"Actor\", \"Person\"] [\"born=int(1970)\", \"id=int(1)\", \"name=string(\\\"Ann\\\")\"]"))
+    #expect(graph.contains("rel 0 KNOWS 0->1"))
+    #expect(graph.contains("rel 1 LIKES 1->0"))
+    #expect(graph.last == "indexes [\"Actor_id\", \"Person_id\"]")
+  }
+
+  @Test func badRowExitsOneAndLeavesTheDatabaseAlone() throws {
+    let dir = try TemporaryDirectory()
+    try files(dir)
+    let first = try CLI.run(["import", "--db", "g.kzdb", "--nodes=Person", "persons.csv"], in: dir.path)
+    #expect(first.status == 0)
+    let before = try snapshot(dir.path + "/g.kzdb")
+    let result = try CLI.run(
+      ["import", "--db", "g.kzdb", "--nodes=Person", "persons.csv", "--relationships=KNOWS", "bad.csv"],
+      in: dir.path)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("bad.csv, line 3"), "\(result.stderr)")
+    #expect(result.stderr.contains("unknown node id '99'"))
+    #expect(result.stdout.isEmpty)
+    #expect(try snapshot(dir.path + "/g.kzdb") == before)
+  }
+
+  @Test func missingFileIsAUsageErrorAndCreatesNothing() throws {
+    let dir = try TemporaryDirectory()
+    let result = try CLI.run(["import", "--db", "g.kzdb", "--nodes=Person", "nope.csv"], in: dir.path)
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("no such file: nope.csv"))
+    #expect(!FileManager.default.fileExists(atPath: dir.path + "/g.kzdb"))
+  }
+
+  @Test(.disabled("bug: a missing file exits 64 (ArgumentParser's ValidationError), not 2"))
+  func missingFileExitsTwo() throws {
+    let dir = try TemporaryDirectory()
+    let result = try CLI.run(["import", "--db", "g.kzdb", "--nodes=Person", "nope.csv"], in: dir.path)
+    #expect(result.status == 2)
+  }
+
+  @Test(
+    .disabled(
+      "bug: unknown flags are swallowed by @Argument(parsing: .allUnrecognized) and the import succeeds"))
+  func unknownFlagExitsTwo() throws {
+    let dir = try TemporaryDirectory()
+    try files(dir)
+    let result = try CLI.run(
+      ["import", "--db", "g.kzdb", "--bogus", "--nodes=Person", "persons.csv"], in: dir.path)
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("--bogus"))
+  }
+
+  @Test func debugCommandIsHiddenFromHelp() throws {
+    let help = try CLI.run(["--help"])
+    #expect(help.status == 0)
+    #expect(help.stdout.contains("import"))
+    #expect(!help.stdout.contains("debug"))
+    let dir = try TemporaryDirectory()
+    let loop = try CLI.run(["debug", "commit-loop", "--db", dir.path + "/d.kzdb", "--count", "3"])
+    #expect(loop.status == 0)
+    #expect(loop.stdout == "ack 1\nack 2\nack 3\n")
+    let again = try CLI.run(["debug", "commit-loop", "--db", dir.path + "/d.kzdb", "--count", "1"])
+    #expect(again.stdout == "ack 4\n")
+  }
+}
