@@ -264,7 +264,7 @@ final class ExpressionCompiler {
     }
   }
 
-  private static let entityReading: Set<String> = ["labels", "keys", "properties", "type"]
+  private static let entityReading: Set<String> = ["labels", "keys", "properties"]
 
   private func arityText(_ r: ClosedRange<Int>) -> String {
     r.lowerBound == r.upperBound ? "\(r.lowerBound)" : "\(r.lowerBound) to \(r.upperBound)"

@@ -15,6 +15,9 @@ struct PatternPlanner {
     var nodes: [NodeSpec] = [], rels: [RelationshipSpec] = [], layouts: [PartLayout] = []
     var pathSlots: [Int?] = []
     var bound = Set<Int>()  // slots bound before this pattern
+    // Relationships whose variable was bound before: matched into a fresh
+    // slot, then required to equal the earlier value.
+    var boundRelationships: [Int: Int] = [:]
     // 1. Slots for every element.
     for part in parts {
       var layout = PartLayout(nodes: [], relationships: [])
@@ -32,7 +35,13 @@ struct PatternPlanner {
         if i < part.element.chain.count {
           let r = part.element.chain[i].relationship
           let slot = plan.slots.next()
-          if let v = r.variable { scope.bind(v, slot) }
+          if let v = r.variable {
+            if outer.contains(v), let existing = scope[v] {
+              boundRelationships[rels.count] = existing
+            } else {
+              scope.bind(v, slot)
+            }
+          }
           var length: (Int, Int)?
           if let l = r.length {
             let cap = part.kind == .plain ? PatternMatcher.unboundedHops : Int(Int32.max)
@@ -84,6 +93,16 @@ struct PatternPlanner {
       }
       pending = keep
     }
+    func checkBoundRelationship(_ r: Int) {
+      guard let existing = boundRelationships[r] else { return }
+      let fresh = rels[r].slot
+      steps.append(
+        .filter(
+          CompiledExpression { row, _ in
+            let earlier = row[existing]
+            return .bool(!earlier.isNull && row[fresh] == earlier)
+          }))
+    }
     func bindNode(_ n: Int) {
       boundSlots.insert(nodes[n].slot)
       if let v = nodes[n].variable { boundNames.insert(v) }
@@ -125,6 +144,7 @@ struct PatternPlanner {
           let to = layout.nodes[k + 1]
           let toBound = boundSlots.contains(nodes[to].slot)
           steps.append(.expand(rel: layout.relationships[k], from: layout.nodes[k], to: to, forward: true, toBound: toBound))
+          checkBoundRelationship(layout.relationships[k])
           bindNode(to)
           if let v = rels[layout.relationships[k]].variable { boundNames.insert(v) }
           try place()
@@ -133,6 +153,7 @@ struct PatternPlanner {
           let to = layout.nodes[k]
           let toBound = boundSlots.contains(nodes[to].slot)
           steps.append(.expand(rel: layout.relationships[k], from: layout.nodes[k + 1], to: to, forward: false, toBound: toBound))
+          checkBoundRelationship(layout.relationships[k])
           bindNode(to)
           if let v = rels[layout.relationships[k]].variable { boundNames.insert(v) }
           try place()

@@ -42,11 +42,13 @@ final class QueryPlanner {
   func planQuery(_ query: SingleQuery) throws -> PlannedQuery {
     var columns: [String] = []
     var resultSlots: [Int] = []
+    var returns = false
     for (i, clause) in query.clauses.enumerated() {
       if eager && i > 0 { append(EagerOperator()) }
       switch clause {
       case .return(let r):
         (columns, resultSlots) = try planProjection(r.projection, where: nil)
+        returns = true
       default:
         try planClause(clause)
       }
@@ -54,8 +56,9 @@ final class QueryPlanner {
     if columns.isEmpty, case .call(let c)? = query.clauses.last {
       columns = standaloneCallColumns(c)
       resultSlots = slots(for: columns)
+      returns = true
     }
-    let sink = ResultSink(columns: resultSlots)
+    let sink = ResultSink(columns: resultSlots, keepsRows: returns)
     append(sink)
     return PlannedQuery(start: start, sink: sink, columns: columns, operators: operators)
   }

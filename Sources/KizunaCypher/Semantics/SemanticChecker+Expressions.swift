@@ -23,7 +23,16 @@ extension SemanticChecker {
       for item in items { try checkExpression(item, in: scope, context) }
     case .map(let entries):
       for entry in entries { try checkExpression(entry.value, in: scope, context) }
-    case .property(let subject, _), .hasLabels(let subject, _), .isNull(let subject, _),
+    case .property(let subject, _):
+      if case .variable(let name) = subject.kind, let kind = scope.kind(of: name),
+        kind == .path || kind == .relationshipList
+      {
+        throw CypherError.compile(
+          "InvalidArgumentType", "Type mismatch: `\(name)` is a \(kind.description), which has no properties",
+          at: expression.position)
+      }
+      try checkExpression(subject, in: scope, context)
+    case .hasLabels(let subject, _), .isNull(let subject, _),
       .unary(_, let subject), .exists(let subject):
       try checkExpression(subject, in: scope, context)
     case .subscript(let subject, let index):

@@ -18,10 +18,10 @@ extension SemanticChecker {
     }
     for item in projection.items {
       try checkExpression(item.expression, in: scope, .allowed)
-      var kind = VariableKind.value
-      if case .variable(let name) = item.expression.kind {
-        kind = scope.kind(of: name) ?? .value
-      } else if clause == "WITH" && item.alias == nil {
+      let kind = VariableKind.of(item.expression, in: scope)
+      var isVariable = false
+      if case .variable = item.expression.kind { isVariable = true }
+      if !isVariable && clause == "WITH" && item.alias == nil {
         throw CypherError.compile(
           "NoExpressionAlias", "Expression in WITH must be aliased (use AS)", at: item.position)
       }
@@ -34,6 +34,7 @@ extension SemanticChecker {
       columns.append(item.name)
       projected.bind(item.name, as: kind)
     }
+    try checkAggregationGrouping(projection.items)
     var orderScope = scope
     for name in projected.order {
       orderScope.bind(name, as: projected.kind(of: name) ?? .value)

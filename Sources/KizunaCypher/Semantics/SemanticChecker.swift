@@ -116,6 +116,8 @@ public struct SemanticChecker: Sendable {
       }
       try checkPatternProperties(create.pattern.parts, in: scope)
     case .merge(let merge):
+      for node in merge.part.element.nodes { try rejectParameterMap(node.properties) }
+      for step in merge.part.element.chain { try rejectParameterMap(step.relationship.properties) }
       try declareCreated(merge.part, in: &scope, clause: "MERGE")
       try checkPatternProperties([merge.part], in: scope)
       for action in merge.actions {

@@ -34,12 +34,19 @@ class Operator {
 final class ResultSink: Operator {
   var rows: [Row] = []
   let columns: [Int]
+  /// False for a query that ends in an update clause: it runs for its
+  /// effects and returns no rows.
+  let keepsRows: Bool
 
-  init(columns: [Int]) { self.columns = columns }
+  init(columns: [Int], keepsRows: Bool = true) {
+    self.columns = columns
+    self.keepsRows = keepsRows
+  }
 
   override var summary: String { "ProduceResults" }
 
   override func push(_ row: Row, _ ctx: ExecutionContext) throws {
+    guard keepsRows else { return }
     rowsOut &+= 1
     rows.append(columns.map { row[$0] })
   }

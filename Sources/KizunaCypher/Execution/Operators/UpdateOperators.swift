@@ -36,6 +36,23 @@ struct CreatePlan {
   var relationships: [RelationshipItem]
   /// (path slot, node item indexes, relationship item indexes)
   var paths: [(slot: Int, nodes: [Int], relationships: [Int])]
+  /// MERGE cannot create an entity with a null property: the created entity
+  /// would never match its own pattern.
+  var rejectsNullProperties = false
+
+  private func evaluate(
+    _ properties: [(String, CompiledExpression)], _ row: Row, _ ctx: ExecutionContext, _ tx: WriteTransaction
+  ) throws -> [(Int32, Value)] {
+    try properties.map { key, value in
+      let v = try value.evaluate(row, ctx)
+      if rejectsNullProperties && v.isNull {
+        throw CypherError.runtime(
+          .semanticError, "MergeReadOwnWrites",
+          "Cannot merge an entity whose property `\(key)` is null; use a non-null value or CREATE.")
+      }
+      return (tx.keyID(key), v)
+    }
+  }
 
   func apply(_ row: inout Row, _ ctx: ExecutionContext) throws {
     let tx = try ctx.writer()
@@ -54,14 +71,14 @@ struct CreatePlan {
         }
         continue
       }
-      let props = try n.properties.map { (tx.keyID($0.0), try $0.1.evaluate(row, ctx)) }
+      let props = try evaluate(n.properties, row, ctx, tx)
       let id = try translating { try tx.createNode(labels: n.labels.map { tx.labelID($0) }, properties: props) }
       row[n.slot] = .node(id)
       ids.append(id)
     }
     var rels: [RelationshipID] = []
     for r in relationships {
-      let props = try r.properties.map { (tx.keyID($0.0), try $0.1.evaluate(row, ctx)) }
+      let props = try evaluate(r.properties, row, ctx, tx)
       let id = try translating {
         try tx.createRelationship(type: tx.typeID(r.type), start: ids[r.from], end: ids[r.to], properties: props)
       }
@@ -95,6 +112,8 @@ final class MergeOperator: Operator {
 
   init(matcher: PatternMatcher, create: CreatePlan, onMatch: [SetAction], onCreate: [SetAction]) {
     self.matcher = matcher
+    var create = create
+    create.rejectsNullProperties = true
     self.create = create
     self.onMatch = onMatch
     self.onCreate = onCreate

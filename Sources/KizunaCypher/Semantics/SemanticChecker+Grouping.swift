@@ -1,0 +1,71 @@
+// Aggregating projections: what an expression around an aggregate may use.
+
+extension SemanticChecker {
+  /// In `WITH a, a + count(*) AS n`, the part outside `count(*)` may only use
+  /// grouping keys (a projected variable, or a projected property `v.p`);
+  /// anything else has no single value per group.
+  func checkAggregationGrouping(_ items: [ProjectionItem]) throws(CypherError) {
+    let aggregating = items.filter { $0.expression.containsAggregate }
+    guard !aggregating.isEmpty else { return }
+    let keys = items.filter { !$0.expression.containsAggregate }.map(\.expression)
+    var keyVariables = Set<String>()
+    for key in keys {
+      if case .variable(let name) = key.kind { keyVariables.insert(name) }
+    }
+    for item in aggregating {
+      try checkGrouped(item.expression, keys: keys, keyVariables: keyVariables)
+    }
+  }
+
+  private func checkGrouped(_ e: Expression, keys: [Expression], keyVariables: Set<String>) throws(CypherError) {
+    func ambiguous() -> CypherError {
+      CypherError.compile(
+        "AmbiguousAggregationExpression",
+        "An expression that mixes an aggregate with other values may only use grouping keys outside the aggregate; "
+          + "project the values it needs in the same WITH or RETURN", at: e.position)
+    }
+    switch e.kind {
+    case .countStar, .literal, .parameter:
+      return
+    case .functionCall(let call):
+      if call.namespace.isEmpty && FunctionNames.aggregates.contains(call.name.lowercased()) { return }
+      for a in call.arguments { try checkGrouped(a, keys: keys, keyVariables: keyVariables) }
+    case .variable(let name):
+      if !keyVariables.contains(name) { throw ambiguous() }
+    case .property(let subject, _):
+      if keys.contains(where: { Self.sameShape($0, e) }) { return }
+      try checkGrouped(subject, keys: keys, keyVariables: keyVariables)
+    case .binary(_, let left, let right):
+      if keys.contains(where: { Self.sameShape($0, e) }) { throw ambiguous() }
+      try checkGrouped(left, keys: keys, keyVariables: keyVariables)
+      try checkGrouped(right, keys: keys, keyVariables: keyVariables)
+    case .unary(_, let operand):
+      try checkGrouped(operand, keys: keys, keyVariables: keyVariables)
+    case .list(let items):
+      for i in items { try checkGrouped(i, keys: keys, keyVariables: keyVariables) }
+    case .map(let entries):
+      for entry in entries { try checkGrouped(entry.value, keys: keys, keyVariables: keyVariables) }
+    case .subscript(let subject, let index):
+      try checkGrouped(subject, keys: keys, keyVariables: keyVariables)
+      try checkGrouped(index, keys: keys, keyVariables: keyVariables)
+    default:
+      // Comprehensions, CASE and the like bind their own variables; leave them to run time.
+      return
+    }
+  }
+
+  /// Structural equality that ignores source positions, for the simple
+  /// expressions grouping keys usually are.
+  static func sameShape(_ a: Expression, _ b: Expression) -> Bool {
+    switch (a.kind, b.kind) {
+    case (.variable(let x), .variable(let y)): return x == y
+    case (.parameter(let x), .parameter(let y)): return x == y
+    case (.literal(let x), .literal(let y)): return x == y
+    case (.property(let s, let k), .property(let t, let l)): return k == l && sameShape(s, t)
+    case (.unary(let o, let x), .unary(let p, let y)): return o == p && sameShape(x, y)
+    case (.binary(let o, let x1, let x2), .binary(let p, let y1, let y2)):
+      return o == p && sameShape(x1, y1) && sameShape(x2, y2)
+    default: return false
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import KizunaStore
+import Testing
+
+@testable import KizunaCypher
+
+@Suite struct EngineClauseTests {
+  @Test func queryEndingInUpdateReturnsNoRows() throws {
+    let result = try engineRun("CREATE (), ()")
+    #expect(result.columns.isEmpty)
+    #expect(result.rows.isEmpty)
+    #expect(result.statistics.nodesCreated == 2)
+  }
+
+  @Test func typeOfDeletedRelationshipIsReadable() throws {
+    #expect(try engineRows("CREATE ()-[:T]->(); MATCH ()-[r]->() DELETE r RETURN type(r)") == [[.string("T")]])
+  }
+
+  @Test func propertyOfDeletedNodeFails() {
+    let error = engineError("CREATE ({num: 0}); MATCH (n) DELETE n RETURN n.num")
+    #expect(error?.detail == "DeletedEntityAccess")
+    #expect(error?.phase == .runtime)
+  }
+
+  @Test(arguments: ["true", "123", "'foo'", "[10]", "{x: 1}"])
+  func matchingAValueAsANodeIsATypeConflict(value: String) {
+    #expect(engineError("WITH \(value) AS n MATCH (n) RETURN n")?.detail == "VariableTypeConflict")
+  }
+
+  @Test func parameterMapInMatchIsRejected() {
+    let error = engineError("MATCH (n $param) RETURN n")
+    #expect(error?.detail == "InvalidParameterUse")
+    #expect(error?.phase == .compile)
+  }
+
+  @Test func propertyOfPathIsATypeError() {
+    #expect(engineError("MATCH r = (n)-[*]->() WHERE r.name = 'apa' RETURN r")?.detail == "InvalidArgumentType")
+  }
+}

@@ -1,0 +1,44 @@
+import KizunaStore
+import Testing
+
+@testable import KizunaCypher
+
+@Suite struct EngineProjectionTests {
+  @Test func groupingKeyPropertyMayWrapAnAggregate() throws {
+    let rows = try engineRows(
+      "CREATE (:P {age: 3})-[:K]->(:P {age: 4}); "
+        + "MATCH (me:P)-->(you:P) WITH me.age AS age, me.age + count(you.age) AS agg RETURN age, agg")
+    #expect(rows == [[.integer(3), .integer(4)]])
+  }
+
+  @Test func nonGroupingVariableAroundAnAggregateIsAmbiguous() {
+    let error = engineError("MATCH (me)--(you) WITH me.age + count(you.age) AS agg RETURN *")
+    #expect(error?.detail == "AmbiguousAggregationExpression")
+  }
+
+  @Test func complexGroupingKeyAroundAnAggregateIsAmbiguous() {
+    let error = engineError(
+      "MATCH (me)--(you) WITH me.age + you.age AS grp, me.age + you.age + count(*) AS agg RETURN *")
+    #expect(error?.detail == "AmbiguousAggregationExpression")
+  }
+
+  @Test func relationshipBoundByWithIsMatchedAsBound() throws {
+    let rows = try engineBag(
+      "CREATE ()-[:T1]->(:X), ()-[:T2]->(:X), ()-[:T3]->(); "
+        + "MATCH ()-[r1]->(:X) WITH r1 AS r2, count(*) AS c MATCH ()-[r2]->() RETURN type(r2)")
+    #expect(rows == [[.string("T1")], [.string("T2")]])
+  }
+}
+
+@Suite struct EngineMergeTests {
+  @Test func mergeWithNullPropertyFails() {
+    let error = engineError("MERGE ({num: null})")
+    #expect(error?.type == .semanticError)
+    #expect(error?.detail == "MergeReadOwnWrites")
+    #expect(error?.phase == .runtime)
+  }
+
+  @Test func parameterMapInMergeIsRejected() {
+    #expect(engineError("MERGE (n $param) RETURN n")?.detail == "InvalidParameterUse")
+  }
+}
