@@ -8,7 +8,7 @@ import Testing
     let rows = try engineRows(
       "CREATE (:P {age: 3})-[:K]->(:P {age: 4}); "
         + "MATCH (me:P)-->(you:P) WITH me.age AS age, me.age + count(you.age) AS agg RETURN age, agg")
-    #expect(rows == [[.integer(3), .integer(4)]])
+    #expect(rows == [[.int(3), .int(4)]])
   }
 
   @Test func nonGroupingVariableAroundAnAggregateIsAmbiguous() {
@@ -40,5 +40,24 @@ import Testing
 
   @Test func parameterMapInMergeIsRejected() {
     #expect(engineError("MERGE (n $param) RETURN n")?.detail == "InvalidParameterUse")
+  }
+}
+
+@Suite struct EngineOrderByTests {
+  @Test func orderByAfterDistinctCannotSeeDroppedVariables() {
+    let error = engineError("MATCH (a) RETURN DISTINCT a.name ORDER BY a.age")
+    #expect(error?.detail == "UndefinedVariable")
+  }
+
+  @Test func orderByAfterDistinctMayRepeatAProjectedExpression() throws {
+    let rows = try engineRows("UNWIND [3, 1, 2, 1] AS x WITH {v: x} AS m RETURN DISTINCT m.v ORDER BY m.v DESC")
+    #expect(rows == [[.int(3)], [.int(2)], [.int(1)]])
+  }
+
+  @Test func orderByRepeatsAProjectedAggregate() throws {
+    let rows = try engineRows(
+      "UNWIND [['A', 22], ['B', 33], ['B', 44], ['C', 5]] AS p "
+        + "RETURN p[0] AS d, max(p[1]) ORDER BY max(p[1])")
+    #expect(rows == [[.string("C"), .int(5)], [.string("A"), .int(22)], [.string("B"), .int(44)]])
   }
 }

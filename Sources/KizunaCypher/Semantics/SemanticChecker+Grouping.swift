@@ -65,6 +65,11 @@ extension SemanticChecker {
     case (.unary(let o, let x), .unary(let p, let y)): return o == p && sameShape(x, y)
     case (.binary(let o, let x1, let x2), .binary(let p, let y1, let y2)):
       return o == p && sameShape(x1, y1) && sameShape(x2, y2)
+    case (.countStar, .countStar): return true
+    case (.functionCall(let f), .functionCall(let g)):
+      return f.namespace == g.namespace && f.name.lowercased() == g.name.lowercased() && f.distinct == g.distinct
+        && f.arguments.count == g.arguments.count
+        && zip(f.arguments, g.arguments).allSatisfy { sameShape($0, $1) }
     default: return false
     }
   }

@@ -39,8 +39,16 @@ extension SemanticChecker {
     for name in projected.order {
       orderScope.bind(name, as: projected.kind(of: name) ?? .value)
     }
+    // After DISTINCT or aggregation only the projected columns exist: ORDER
+    // BY may name them, or repeat a projected expression.
+    let onlyProjected = projection.distinct || projection.items.contains { $0.expression.containsAggregate }
     for sortItem in projection.orderBy {
-      try checkExpression(sortItem.expression, in: orderScope, .allowed)
+      if onlyProjected {
+        if projection.items.contains(where: { Self.sameShape($0.expression, sortItem.expression) }) { continue }
+        try checkExpression(sortItem.expression, in: projected, .allowed)
+      } else {
+        try checkExpression(sortItem.expression, in: orderScope, .allowed)
+      }
     }
     if let skip = projection.skip { try checkRowCount(skip, clause: "SKIP") }
     if let limit = projection.limit { try checkRowCount(limit, clause: "LIMIT") }
