@@ -66,6 +66,7 @@ extension SemanticChecker {
     case (.binary(let o, let x1, let x2), .binary(let p, let y1, let y2)):
       return o == p && sameShape(x1, y1) && sameShape(x2, y2)
     case (.countStar, .countStar): return true
+    case (.subscript(let x, let i), .subscript(let y, let j)): return sameShape(x, y) && sameShape(i, j)
     case (.functionCall(let f), .functionCall(let g)):
       return f.namespace == g.namespace && f.name.lowercased() == g.name.lowercased() && f.distinct == g.distinct
         && f.arguments.count == g.arguments.count

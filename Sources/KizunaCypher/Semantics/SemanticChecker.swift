@@ -182,6 +182,11 @@ public struct SemanticChecker: Sendable {
     default: isEntity = true
     }
     guard !isEntity else { return }
+    if case .hasLabels = expression.kind {
+      throw CypherError.compile(
+        "InvalidDelete", "DELETE removes nodes, relationships and paths; use REMOVE n:Label to remove a label",
+        at: expression.position)
+    }
     throw CypherError.compile(
       "InvalidArgumentType", "Type mismatch: DELETE expects a node, relationship or path",
       at: expression.position)
