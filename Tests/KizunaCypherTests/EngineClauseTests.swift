@@ -36,3 +36,31 @@ import Testing
     #expect(engineError("MATCH r = (n)-[*]->() WHERE r.name = 'apa' RETURN r")?.detail == "InvalidArgumentType")
   }
 }
+
+@Suite struct EngineSliceTests {
+  @Test func skipMayBeAVariableFreeExpression() throws {
+    let rows = try engineRows("UNWIND range(1, 10) AS i WITH i SKIP toInteger(rand() * 9) RETURN count(*) > 0")
+    #expect(rows == [[.bool(true)]])
+  }
+
+  @Test func negativeSkipParameterFailsAtRuntime() {
+    let engine = CypherEngine(database: Database())
+    do {
+      _ = try engine.run("UNWIND [1, 2] AS x RETURN x SKIP $s", parameters: ["s": .int(-1)])
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.detail == "NegativeIntegerArgument")
+      #expect(error.phase == .runtime)
+    }
+  }
+
+  @Test func floatLimitLiteralFailsAtCompileTime() {
+    let error = engineError("UNWIND [1, 2] AS x RETURN x LIMIT 1.5")
+    #expect(error?.detail == "InvalidArgumentType")
+    #expect(error?.phase == .compile)
+  }
+
+  @Test func deletingALabelIsAnInvalidDelete() {
+    #expect(engineError("MATCH (n) DELETE n:Person")?.detail == "InvalidDelete")
+  }
+}

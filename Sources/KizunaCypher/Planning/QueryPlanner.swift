@@ -196,28 +196,25 @@ final class QueryPlanner {
       let keys = try p.orderBy.map { (try compiler.compile($0.expression), $0.ascending) }
       append(SortOperator(keys: keys))
     }
-    let skip = try p.skip.map { try constantCount($0, "SKIP") } ?? 0
-    let limit = try p.limit.map { try constantCount($0, "LIMIT") }
-    if skip > 0 || limit != nil { append(SliceOperator(skip: skip, limit: limit)) }
+    let skip = try p.skip.map { try rowCount($0, "SKIP") }
+    let limit = try p.limit.map { try rowCount($0, "LIMIT") }
+    if skip != nil || limit != nil { append(SliceOperator(skip: skip, limit: limit)) }
     scope = newScope
     if let predicate { append(FilterOperator(try compiler.compile(predicate))) }
     return (items.map(\.name), slots)
   }
 
-  private func constantCount(_ e: Expression, _ clause: String) throws -> Int {
+  /// SKIP and LIMIT: a literal is checked now; a parameter or an expression
+  /// such as `toInteger(rand() * 9)` when the slice first runs.
+  private func rowCount(_ e: Expression, _ clause: String) throws -> SliceOperator.Count {
     let c = try compiler.compile(e)
-    guard let v = c.constant else {
-      throw CypherError.compile("NonConstantExpression", "\(clause) needs a constant or a parameter.", at: e.position)
+    if case .literal = e.kind, let v = c.constant {
+      return .fixed(try SliceOperator.count(v, clause, phase: .compile, at: e.position))
     }
-    switch v {
-    case .int(let n) where n >= 0: return Int(n)
-    case .int:
-      throw CypherError.compile(
-        "NegativeIntegerArgument", "\(clause) must be a non-negative integer, got \(v).", at: e.position)
-    default:
-      throw CypherError.compile(
-        "InvalidArgumentType", "\(clause) must be an integer, got a \(v.typeName).", at: e.position)
+    if case .unary(.minus, let inner) = e.kind, case .literal = inner.kind, let v = c.constant {
+      return .fixed(try SliceOperator.count(v, clause, phase: .compile, at: e.position))
     }
+    return .computed(c, clause)
   }
 
   // MARK: Updates
