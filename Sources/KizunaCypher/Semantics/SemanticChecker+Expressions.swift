@@ -50,6 +50,10 @@ extension SemanticChecker {
       for link in links { try checkExpression(link.operand, in: scope, context) }
     case .functionCall(let call):
       try checkFunction(call, at: expression.position)
+      if case .insideAggregate = context, call.namespace.isEmpty, call.name.lowercased() == "rand" {
+        throw CypherError.compile(
+          "NonConstantExpression", "rand() cannot be used inside an aggregate function", at: expression.position)
+      }
       var argumentContext = context
       if call.namespace.isEmpty && FunctionNames.aggregates.contains(call.name.lowercased()) {
         try checkAggregateAllowed(call.name, context, at: expression.position)
