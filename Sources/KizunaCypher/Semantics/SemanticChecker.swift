@@ -39,7 +39,7 @@ public struct SemanticChecker: Sendable {
     for part in query.unions {
       guard part.all == firstUnion.all else {
         throw CypherError.compile(
-          "InvalidUnion", "Invalid combination of UNION and UNION ALL", at: part.position)
+          "InvalidClauseComposition", "Invalid combination of UNION and UNION ALL", at: part.position)
       }
       let columns = try checkSingleQuery(part.query)
       guard columns == firstColumns else {
