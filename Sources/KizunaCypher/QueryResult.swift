@@ -42,7 +42,8 @@ public struct QueryResult: Sendable, EntityResolver {
     rows.forEach { $0.forEach(visit) }
     for r in relIDs where store.relationshipExists(r) {
       relationships[r] = RelationshipSnapshot(
-        id: r, type: store.types.name(store.typeID(of: r)), start: store.startNode(of: r), end: store.endNode(of: r),
+        id: r, type: store.types.name(store.typeID(of: r)), start: store.startNode(of: r),
+        end: store.endNode(of: r),
         properties: store.relationshipPropertyMap(r))
       nodeIDs.insert(store.startNode(of: r))
       nodeIDs.insert(store.endNode(of: r))

@@ -12,7 +12,8 @@ import Testing
   }
 
   @Test func typeOfDeletedRelationshipIsReadable() throws {
-    #expect(try engineRows("CREATE ()-[:T]->(); MATCH ()-[r]->() DELETE r RETURN type(r)") == [[.string("T")]])
+    #expect(
+      try engineRows("CREATE ()-[:T]->(); MATCH ()-[r]->() DELETE r RETURN type(r)") == [[.string("T")]])
   }
 
   @Test func propertyOfDeletedNodeFails() {
@@ -33,13 +34,15 @@ import Testing
   }
 
   @Test func propertyOfPathIsATypeError() {
-    #expect(engineError("MATCH r = (n)-[*]->() WHERE r.name = 'apa' RETURN r")?.detail == "InvalidArgumentType")
+    #expect(
+      engineError("MATCH r = (n)-[*]->() WHERE r.name = 'apa' RETURN r")?.detail == "InvalidArgumentType")
   }
 }
 
 @Suite struct EngineSliceTests {
   @Test func skipMayBeAVariableFreeExpression() throws {
-    let rows = try engineRows("UNWIND range(1, 10) AS i WITH i SKIP toInteger(rand() * 9) RETURN count(*) > 0")
+    let rows = try engineRows(
+      "UNWIND range(1, 10) AS i WITH i SKIP toInteger(rand() * 9) RETURN count(*) > 0")
     #expect(rows == [[.bool(true)]])
   }
 

@@ -50,7 +50,8 @@ import Testing
   }
 
   @Test func orderByAfterDistinctMayRepeatAProjectedExpression() throws {
-    let rows = try engineRows("UNWIND [3, 1, 2, 1] AS x WITH {v: x} AS m RETURN DISTINCT m.v ORDER BY m.v DESC")
+    let rows = try engineRows(
+      "UNWIND [3, 1, 2, 1] AS x WITH {v: x} AS m RETURN DISTINCT m.v ORDER BY m.v DESC")
     #expect(rows == [[.int(3)], [.int(2)], [.int(1)]])
   }
 
@@ -59,5 +60,30 @@ import Testing
       "UNWIND [['A', 22], ['B', 33], ['B', 44], ['C', 5]] AS p "
         + "RETURN p[0] AS d, max(p[1]) ORDER BY max(p[1])")
     #expect(rows == [[.string("C"), .int(5)], [.string("A"), .int(22)], [.string("B"), .int(44)]])
+  }
+}
+
+@Suite struct EnginePatternPredicateTests {
+  @Test(arguments: [
+    "MATCH (n) RETURN (n)-[]->()",
+    "MATCH (n) WITH (n)-[]->() AS x RETURN x",
+    "MATCH (n) SET n.prop = head(nodes(head((n)-[:REL]->()))).foo",
+  ])
+  func patternOutsideAPredicateIsRejected(query: String) {
+    #expect(engineError(query)?.detail == "UnexpectedSyntax")
+  }
+
+  @Test func patternUnderNotInAProjectionIsAPredicate() throws {
+    let rows = try engineBag(
+      "CREATE (:A)-[:T]->(:B); MATCH (n) RETURN labels(n)[0] AS l, NOT (n)-->() AS leaf ORDER BY l")
+    #expect(rows == [[.string("A"), .bool(false)], [.string("B"), .bool(true)]])
+  }
+
+  @Test func nodeVariableAloneIsNotAPredicate() {
+    #expect(engineError("MATCH (n) WHERE (n) RETURN n")?.detail == "InvalidArgumentType")
+  }
+
+  @Test func randInsideAnAggregateIsRejected() {
+    #expect(engineError("RETURN count(rand())")?.detail == "NonConstantExpression")
   }
 }

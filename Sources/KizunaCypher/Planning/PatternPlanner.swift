@@ -9,7 +9,9 @@ struct PatternPlanner {
   let plan: PlanContext
   let compiler: ExpressionCompiler
 
-  func plan(_ parts: [PatternPart], predicates: [Expression]) throws -> (PatternMatcher, leftover: [Expression]) {
+  func plan(_ parts: [PatternPart], predicates: [Expression]) throws -> (
+    PatternMatcher, leftover: [Expression]
+  ) {
     var scope = compiler.scope
     let outer = Set(scope.names)
     var nodes: [NodeSpec] = [], rels: [RelationshipSpec] = [], layouts: [PartLayout] = []
@@ -50,7 +52,8 @@ struct PatternPlanner {
           let nodesSlot = (part.variable != nil || part.kind != .plain) && l(r) ? plan.slots.next() : nil
           rels.append(
             RelationshipSpec(
-              slot: slot, nodesSlot: nodesSlot, types: r.types, direction: Direction(r.direction), length: length,
+              slot: slot, nodesSlot: nodesSlot, types: r.types, direction: Direction(r.direction),
+              length: length,
               properties: [], variable: r.variable))
           layout.relationships.append(rels.count - 1)
         }
@@ -89,7 +92,11 @@ struct PatternPlanner {
     func place() throws {
       var keep: [(Expression, Set<String>)] = []
       for (e, needs) in pending {
-        if needs.isSubset(of: boundNames) { steps.append(.filter(try compiler.compile(e))) } else { keep.append((e, needs)) }
+        if needs.isSubset(of: boundNames) {
+          steps.append(.filter(try compiler.compile(e)))
+        } else {
+          keep.append((e, needs))
+        }
       }
       pending = keep
     }
@@ -120,7 +127,10 @@ struct PatternPlanner {
           bindNode(n)
           try place()
         }
-        steps.append(.shortest(rel: layout.relationships[0], from: layout.nodes[0], to: layout.nodes[1], all: part.kind == .allShortestPaths))
+        steps.append(
+          .shortest(
+            rel: layout.relationships[0], from: layout.nodes[0], to: layout.nodes[1],
+            all: part.kind == .allShortestPaths))
       } else {
         // Start from a bound node if any, else the cheapest.
         var anchor = layout.nodes.firstIndex { boundSlots.contains(nodes[$0].slot) }
@@ -143,7 +153,9 @@ struct PatternPlanner {
         for k in a..<layout.relationships.count {
           let to = layout.nodes[k + 1]
           let toBound = boundSlots.contains(nodes[to].slot)
-          steps.append(.expand(rel: layout.relationships[k], from: layout.nodes[k], to: to, forward: true, toBound: toBound))
+          steps.append(
+            .expand(
+              rel: layout.relationships[k], from: layout.nodes[k], to: to, forward: true, toBound: toBound))
           checkBoundRelationship(layout.relationships[k])
           bindNode(to)
           if let v = rels[layout.relationships[k]].variable { boundNames.insert(v) }
@@ -152,7 +164,10 @@ struct PatternPlanner {
         for k in stride(from: a - 1, through: 0, by: -1) {
           let to = layout.nodes[k]
           let toBound = boundSlots.contains(nodes[to].slot)
-          steps.append(.expand(rel: layout.relationships[k], from: layout.nodes[k + 1], to: to, forward: false, toBound: toBound))
+          steps.append(
+            .expand(
+              rel: layout.relationships[k], from: layout.nodes[k + 1], to: to, forward: false,
+              toBound: toBound))
           checkBoundRelationship(layout.relationships[k])
           bindNode(to)
           if let v = rels[layout.relationships[k]].variable { boundNames.insert(v) }
@@ -179,7 +194,8 @@ struct PatternPlanner {
     case .map(let entries): return try entries.map { ($0.key, try compiler.compile($0.value)) }
     case .parameter:
       guard case .map(let m) = try compiler.compile(e).constant ?? .null else {
-        throw CypherError.compile("InvalidArgumentType", "A pattern's property parameter must be a map.", at: e.position)
+        throw CypherError.compile(
+          "InvalidArgumentType", "A pattern's property parameter must be a map.", at: e.position)
       }
       return m.sorted { $0.key < $1.key }.map { ($0.key, CompiledExpression.literal($0.value)) }
     default:
@@ -200,7 +216,9 @@ struct PatternPlanner {
   }
 
   /// The best way to find candidates for an unbound node.
-  private func anchorSource(_ node: NodeSpec, _ predicates: [Expression], _ outer: Set<String>, _ scope: VariableScope)
+  private func anchorSource(
+    _ node: NodeSpec, _ predicates: [Expression], _ outer: Set<String>, _ scope: VariableScope
+  )
     throws -> AnchorSource
   {
     let store = plan.store
@@ -210,7 +228,8 @@ struct PatternPlanner {
     for label in node.labels {
       guard let l = store.labels.id(of: label) else { return .label(label) }
       for (key, value) in node.properties {
-        if let k = store.keys.id(of: key), store.schema.index(label: l, key: k) != nil, value.constant != nil {
+        if let k = store.keys.id(of: key), store.schema.index(label: l, key: k) != nil, value.constant != nil
+        {
           return .seek(label: label, key: key, value: value, many: false)
         }
       }
@@ -251,10 +270,18 @@ struct PatternPlanner {
       switch op {
       case .equal: return .seek(label: label, key: key, value: value, many: false)
       case .in: return .seek(label: label, key: key, value: value, many: true)
-      case .less: return .range(label: label, key: key, lower: nil, lowerInclusive: false, upper: value, upperInclusive: false)
-      case .lessOrEqual: return .range(label: label, key: key, lower: nil, lowerInclusive: false, upper: value, upperInclusive: true)
-      case .greater: return .range(label: label, key: key, lower: value, lowerInclusive: false, upper: nil, upperInclusive: false)
-      case .greaterOrEqual: return .range(label: label, key: key, lower: value, lowerInclusive: true, upper: nil, upperInclusive: false)
+      case .less:
+        return .range(
+          label: label, key: key, lower: nil, lowerInclusive: false, upper: value, upperInclusive: false)
+      case .lessOrEqual:
+        return .range(
+          label: label, key: key, lower: nil, lowerInclusive: false, upper: value, upperInclusive: true)
+      case .greater:
+        return .range(
+          label: label, key: key, lower: value, lowerInclusive: false, upper: nil, upperInclusive: false)
+      case .greaterOrEqual:
+        return .range(
+          label: label, key: key, lower: value, lowerInclusive: true, upper: nil, upperInclusive: false)
       default: return nil
       }
     }
@@ -262,8 +289,12 @@ struct PatternPlanner {
       let value = try compiler.compile(a)
       switch op {
       case .equal: return .seek(label: label, key: key, value: value, many: false)
-      case .less: return .range(label: label, key: key, lower: value, lowerInclusive: false, upper: nil, upperInclusive: false)
-      case .greater: return .range(label: label, key: key, lower: nil, lowerInclusive: false, upper: value, upperInclusive: false)
+      case .less:
+        return .range(
+          label: label, key: key, lower: value, lowerInclusive: false, upper: nil, upperInclusive: false)
+      case .greater:
+        return .range(
+          label: label, key: key, lower: nil, lowerInclusive: false, upper: value, upperInclusive: false)
       default: return nil
       }
     }

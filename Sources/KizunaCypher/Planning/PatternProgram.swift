@@ -45,7 +45,9 @@ enum AnchorSource {
   case label(String)
   /// Property index seek: equality (or IN when `many`) on label/key.
   case seek(label: String, key: String, value: CompiledExpression, many: Bool)
-  case range(label: String, key: String, lower: CompiledExpression?, lowerInclusive: Bool, upper: CompiledExpression?, upperInclusive: Bool)
+  case range(
+    label: String, key: String, lower: CompiledExpression?, lowerInclusive: Bool, upper: CompiledExpression?,
+    upperInclusive: Bool)
   /// The node is already in its slot (bound by an earlier clause).
   case bound
 }

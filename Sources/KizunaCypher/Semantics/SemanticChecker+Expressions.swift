@@ -52,7 +52,8 @@ extension SemanticChecker {
       try checkFunction(call, at: expression.position)
       if case .insideAggregate = context, call.namespace.isEmpty, call.name.lowercased() == "rand" {
         throw CypherError.compile(
-          "NonConstantExpression", "rand() cannot be used inside an aggregate function", at: expression.position)
+          "NonConstantExpression", "rand() cannot be used inside an aggregate function",
+          at: expression.position)
       }
       var argumentContext = context
       if call.namespace.isEmpty && FunctionNames.aggregates.contains(call.name.lowercased()) {

@@ -17,7 +17,9 @@ extension SemanticChecker {
     }
   }
 
-  private func checkGrouped(_ e: Expression, keys: [Expression], keyVariables: Set<String>) throws(CypherError) {
+  private func checkGrouped(_ e: Expression, keys: [Expression], keyVariables: Set<String>)
+    throws(CypherError)
+  {
     func ambiguous() -> CypherError {
       CypherError.compile(
         "AmbiguousAggregationExpression",
@@ -68,7 +70,8 @@ extension SemanticChecker {
     case (.countStar, .countStar): return true
     case (.subscript(let x, let i), .subscript(let y, let j)): return sameShape(x, y) && sameShape(i, j)
     case (.functionCall(let f), .functionCall(let g)):
-      return f.namespace == g.namespace && f.name.lowercased() == g.name.lowercased() && f.distinct == g.distinct
+      return f.namespace == g.namespace && f.name.lowercased() == g.name.lowercased()
+        && f.distinct == g.distinct
         && f.arguments.count == g.arguments.count
         && zip(f.arguments, g.arguments).allSatisfy { sameShape($0, $1) }
     default: return false

@@ -18,6 +18,7 @@ extension SemanticChecker {
     }
     for item in projection.items {
       try checkExpression(item.expression, in: scope, .allowed)
+      try checkPatternPositions(item.expression)
       let kind = VariableKind.of(item.expression, in: scope)
       var isVariable = false
       if case .variable = item.expression.kind { isVariable = true }
@@ -44,7 +45,9 @@ extension SemanticChecker {
     let onlyProjected = projection.distinct || projection.items.contains { $0.expression.containsAggregate }
     for sortItem in projection.orderBy {
       if onlyProjected {
-        if projection.items.contains(where: { Self.sameShape($0.expression, sortItem.expression) }) { continue }
+        if projection.items.contains(where: { Self.sameShape($0.expression, sortItem.expression) }) {
+          continue
+        }
         try checkExpression(sortItem.expression, in: projected, .allowed)
       } else {
         try checkExpression(sortItem.expression, in: orderScope, .allowed)

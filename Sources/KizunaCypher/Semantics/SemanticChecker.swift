@@ -97,14 +97,21 @@ public struct SemanticChecker: Sendable {
         try declareMatched(part, in: &scope, relationshipsSeen: &seen)
       }
       try checkPatternProperties(match.pattern.parts, in: scope)
-      if let predicate = match.predicate { try checkExpression(predicate, in: scope, .forbidden("WHERE")) }
+      if let predicate = match.predicate {
+        try checkExpression(predicate, in: scope, .forbidden("WHERE"))
+        try checkPredicate(predicate, in: scope)
+      }
     case .unwind(let unwind):
       try checkExpression(unwind.expression, in: scope, .forbidden("UNWIND"))
+      try checkPatternPositions(unwind.expression)
       try declareNew(unwind.variable, as: .value, in: &scope, at: unwind.position)
     case .with(let with):
       let (projected, _) = try checkProjection(with.projection, in: scope, clause: "WITH", at: with.position)
       scope = projected
-      if let predicate = with.predicate { try checkExpression(predicate, in: scope, .forbidden("WHERE")) }
+      if let predicate = with.predicate {
+        try checkExpression(predicate, in: scope, .forbidden("WHERE"))
+        try checkPredicate(predicate, in: scope)
+      }
     case .return(let ret):
       let (projected, columns) = try checkProjection(
         ret.projection, in: scope, clause: "RETURN", at: ret.position)
@@ -162,9 +169,11 @@ public struct SemanticChecker: Sendable {
       case .property(let entity, _, let value):
         try checkExpression(entity, in: scope, .forbidden("SET"))
         try checkExpression(value, in: scope, .forbidden("SET"))
+        try checkPatternPositions(value)
       case .replaceProperties(let variable, let value), .mergeProperties(let variable, let value):
         try requireDefined(variable, in: scope, at: item.position)
         try checkExpression(value, in: scope, .forbidden("SET"))
+        try checkPatternPositions(value)
       case .labels(let variable, _):
         try requireDefined(variable, in: scope, at: item.position)
       }
@@ -184,7 +193,8 @@ public struct SemanticChecker: Sendable {
     guard !isEntity else { return }
     if case .hasLabels = expression.kind {
       throw CypherError.compile(
-        "InvalidDelete", "DELETE removes nodes, relationships and paths; use REMOVE n:Label to remove a label",
+        "InvalidDelete",
+        "DELETE removes nodes, relationships and paths; use REMOVE n:Label to remove a label",
         at: expression.position)
     }
     throw CypherError.compile(

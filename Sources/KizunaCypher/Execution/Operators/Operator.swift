@@ -176,7 +176,8 @@ final class SliceOperator: Operator {
   override var summary: String { "Skip/Limit" }
 
   /// Checks a SKIP or LIMIT value: a non-negative integer.
-  static func count(_ v: Value, _ clause: String, phase: CypherError.Phase, at position: SourcePosition?) throws
+  static func count(_ v: Value, _ clause: String, phase: CypherError.Phase, at position: SourcePosition?)
+    throws
     -> Int
   {
     func fail(_ detail: String, _ message: String) -> CypherError {
