@@ -45,7 +45,7 @@ struct ShortestPathFinder {
       var meet: NodeID?
       if expandForward {
         for n in frontierF {
-          try neighbors(n, direction) { m, r in
+          neighbors(n, direction) { m, r in
             guard meet == nil, forward[m] == nil else { return }
             forward[m] = (n, r)
             if backward[m] != nil { meet = m }
@@ -57,7 +57,7 @@ struct ShortestPathFinder {
         depthF += 1
       } else {
         for n in frontierB {
-          try neighbors(n, direction.reversed) { m, r in
+          neighbors(n, direction.reversed) { m, r in
             guard meet == nil, backward[m] == nil else { return }
             backward[m] = (n, r)
             if forward[m] != nil { meet = m }
