@@ -87,3 +87,35 @@ import Testing
     #expect(engineError("RETURN count(rand())")?.detail == "NonConstantExpression")
   }
 }
+
+@Suite struct EngineAggregatingOrderByTests {
+  @Test func orderByAnAggregateThatIsNotProjected() throws {
+    let rows = try engineRows(
+      "UNWIND [['a', 5], ['b', 1], ['b', 2], ['c', 9]] AS r RETURN r[0] AS k ORDER BY count(*) DESC, k")
+    #expect(rows == [[.string("b")], [.string("a")], [.string("c")]])
+  }
+
+  @Test func orderByMayCombineAProjectedAliasWithAnAggregate() throws {
+    let rows = try engineRows(
+      "UNWIND [1, 2, 2] AS x RETURN x AS v, count(*) AS c ORDER BY v * 10 - count(*) DESC")
+    #expect(rows == [[.int(2), .int(2)], [.int(1), .int(1)]])
+  }
+
+  @Test func orderByAggregateCannotUseADroppedVariable() {
+    let error = engineError("MATCH (me)--(you) RETURN count(you.age) AS agg ORDER BY me.age + count(you.age)")
+    #expect(error?.detail == "UndefinedVariable")
+  }
+
+  @Test func orderByAggregateAroundAComplexKeyIsAmbiguous() {
+    let error = engineError(
+      "MATCH (me)--(you) RETURN me.age + you.age, count(*) AS cnt ORDER BY me.age + you.age + count(*)")
+    #expect(error?.detail == "AmbiguousAggregationExpression")
+  }
+
+  @Test func listOfRelationshipsBoundByWithMatchesVariableLength() throws {
+    let rows = try engineRows(
+      "CREATE (:A)-[:Y]->(:B)-[:Y]->(:C); MATCH ()-[r1]->()-[r2]->() WITH [r1, r2] AS rs LIMIT 1 "
+        + "MATCH (first)-[rs*]->(second) RETURN labels(first)[0], labels(second)[0]")
+    #expect(rows == [[.string("A"), .string("C")]])
+  }
+}

@@ -28,7 +28,11 @@ extension VariableKind {
     switch expression.kind {
     case .variable(let name): return scope.kind(of: name) ?? .value
     case .literal(.null): return .value
-    case .literal, .list, .map: return .scalar
+    case .literal, .map: return .scalar
+    case .list(let items):
+      // `[r1, r2]` may be a list of relationships; only a list of literals is surely not.
+      return items.allSatisfy { if case .literal = $0.kind { return true } else { return false } }
+        ? .scalar : .value
     default: return .value
     }
   }

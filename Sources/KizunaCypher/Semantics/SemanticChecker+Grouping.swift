@@ -77,4 +77,53 @@ extension SemanticChecker {
     default: return false
     }
   }
+
+  /// `RETURN me.age AS age, count(*) AS c ORDER BY age + count(you.age)`: the
+  /// aggregate reads the rows before the projection; everything around it may
+  /// only use projected columns or simple projected expressions.
+  func checkAggregatingSortItem(
+    _ e: Expression, _ items: [ProjectionItem], projected: Scope, incoming: Scope
+  ) throws(CypherError) {
+    func check(_ child: Expression) throws(CypherError) {
+      try checkAggregatingSortItem(child, items, projected: projected, incoming: incoming)
+    }
+    switch e.kind {
+    case .countStar:
+      return
+    case .functionCall(let call)
+    where call.namespace.isEmpty && FunctionNames.aggregates.contains(call.name.lowercased()):
+      try checkExpression(e, in: incoming, .allowed)
+      return
+    default:
+      break
+    }
+    if items.contains(where: { Self.sameShape($0.expression, e) }) {
+      if case .binary = e.kind {
+        throw CypherError.compile(
+          "AmbiguousAggregationExpression",
+          "Only projected columns and simple projected expressions may be combined with an aggregate in ORDER BY",
+          at: e.position)
+      }
+      return
+    }
+    switch e.kind {
+    case .literal, .parameter:
+      return
+    case .variable(let name):
+      try requireDefined(name, in: projected, at: e.position)
+    case .property(let subject, _), .unary(_, let subject):
+      try check(subject)
+    case .binary(_, let left, let right):
+      try check(left)
+      try check(right)
+    case .functionCall(let call):
+      for argument in call.arguments { try check(argument) }
+    case .list(let elements):
+      for element in elements { try check(element) }
+    case .map(let entries):
+      for entry in entries { try check(entry.value) }
+    default:
+      try checkExpression(e, in: projected, .allowed)
+    }
+  }
 }

@@ -42,10 +42,16 @@ extension SemanticChecker {
     }
     // After DISTINCT or aggregation only the projected columns exist: ORDER
     // BY may name them, or repeat a projected expression.
-    let onlyProjected = projection.distinct || projection.items.contains { $0.expression.containsAggregate }
+    let aggregating = projection.items.contains { $0.expression.containsAggregate }
+    let onlyProjected = projection.distinct || aggregating
     for sortItem in projection.orderBy {
       if onlyProjected {
         if projection.items.contains(where: { Self.sameShape($0.expression, sortItem.expression) }) {
+          continue
+        }
+        if aggregating && sortItem.expression.containsAggregate {
+          try checkAggregatingSortItem(
+            sortItem.expression, projection.items, projected: projected, incoming: scope)
           continue
         }
         try checkExpression(sortItem.expression, in: projected, .allowed)
