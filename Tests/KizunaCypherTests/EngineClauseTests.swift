@@ -67,3 +67,18 @@ import Testing
     #expect(engineError("MATCH (n) DELETE n:Person")?.detail == "InvalidDelete")
   }
 }
+
+@Suite struct EnginePathTests {
+  @Test func zeroLengthVariableLengthPathHasOneNode() throws {
+    let rows = try engineRows(
+      "CREATE (); MATCH p = ()-[*0..]->() RETURN size(nodes(p)), size(relationships(p))")
+    #expect(rows == [[.int(1), .int(0)]])
+  }
+
+  @Test func zeroLengthHopsInsideALongerPath() throws {
+    let rows = try engineBag(
+      "CREATE (:A {name: 'A'})-[:KNOWS]->(:B {name: 'B'})-[:FRIEND]->(:C {name: 'C'}); "
+        + "MATCH p = (a {name: 'A'})-[:KNOWS*0..1]->(b)-[:FRIEND*0..1]->(c) RETURN length(p), size(nodes(p))")
+    #expect(rows == [[.int(0), .int(1)], [.int(1), .int(2)], [.int(2), .int(3)]])
+  }
+}

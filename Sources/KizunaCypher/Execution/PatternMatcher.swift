@@ -261,6 +261,8 @@ final class PatternMatcher {
       case .relationship(let id):
         pathRels.append(id)
       case .list(let items):
+        // A zero-length hop adds no relationship and stays on the same node.
+        if items.isEmpty { continue }
         pathRels.append(contentsOf: items.compactMap(\.relationshipID))
         if let ns = spec.nodesSlot, case .list(let passed) = row[ns] {
           pathNodes.append(contentsOf: passed.dropFirst().dropLast().compactMap(\.nodeID))
