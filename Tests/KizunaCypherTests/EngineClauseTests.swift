@@ -82,3 +82,16 @@ import Testing
     #expect(rows == [[.int(0), .int(1)], [.int(1), .int(2)], [.int(2), .int(3)]])
   }
 }
+
+@Suite struct EngineDeletedEntityTests {
+  @Test func deletedRelationshipIsReturnedWithItsTypeAndEnds() throws {
+    let result = try engineRun("CREATE (:A)-[:T {x: 1}]->(:B); MATCH ()-[r]->() DELETE r RETURN r")
+    guard case .relationship(let id)? = result.rows.first?.first else {
+      Issue.record("expected a relationship")
+      return
+    }
+    let snapshot = result.relationshipSnapshot(id)
+    #expect(snapshot?.type == "T")
+    #expect(snapshot?.properties.isEmpty == true)
+  }
+}
