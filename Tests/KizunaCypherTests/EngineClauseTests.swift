@@ -95,3 +95,21 @@ import Testing
     #expect(snapshot?.properties.isEmpty == true)
   }
 }
+
+@Suite struct EnginePlanningTests {
+  @Test func inlinePropertyFromAnEarlierVariableUsesTheIndex() throws {
+    let engine = CypherEngine(database: Database())
+    _ = try engine.run("UNWIND range(0, 99) AS i CREATE (:P {id: i}); CREATE INDEX FOR (p:P) ON (p.id)")
+    let results = try engine.run(
+      "PROFILE UNWIND [3, 5] AS i MATCH (p:P {id: i * 2}) RETURN p.id ORDER BY p.id")
+    let result = try #require(results.last)
+    #expect(result.rows == [[.int(6)], [.int(10)]])
+    #expect(result.plan?.contains("NodeIndexSeek") == true)
+  }
+
+  @Test func shortestPathIsAValueInAProjection() throws {
+    let rows = try engineRows(
+      "CREATE (a:A)-[:T]->(:M)-[:T]->(b:B); MATCH (a:A), (b:B) RETURN length(shortestPath((a)-[:T*]->(b)))")
+    #expect(rows == [[.int(2)]])
+  }
+}

@@ -77,6 +77,11 @@ struct PatternPlanner {
     for part in parts {
       for (i, n) in part.element.nodes.enumerated() {
         nodes[nodeIndex].properties = try propertyEntries(n.properties)
+        if let properties = n.properties, case .map(let entries) = properties.kind {
+          for entry in entries where entry.value.variableNames.isSubset(of: outer) {
+            nodes[nodeIndex].seekableKeys.insert(entry.key)
+          }
+        }
         nodeIndex += 1
         if i < part.element.chain.count {
           rels[relIndex].properties = try propertyEntries(part.element.chain[i].relationship.properties)
@@ -228,7 +233,8 @@ struct PatternPlanner {
     for label in node.labels {
       guard let l = store.labels.id(of: label) else { return .label(label) }
       for (key, value) in node.properties {
-        if let k = store.keys.id(of: key), store.schema.index(label: l, key: k) != nil, value.constant != nil
+        if let k = store.keys.id(of: key), store.schema.index(label: l, key: k) != nil,
+          value.constant != nil || node.seekableKeys.contains(key)
         {
           return .seek(label: label, key: key, value: value, many: false)
         }

@@ -7,6 +7,9 @@ struct NodeSpec {
   var labels: [String]
   var properties: [(key: String, value: CompiledExpression)]
   var variable: String?
+  /// Keys whose value depends only on variables bound before the pattern
+  /// (or on nothing): usable for an index seek when this node is the anchor.
+  var seekableKeys: Set<String> = []
 }
 
 /// A relationship in a pattern after planning.

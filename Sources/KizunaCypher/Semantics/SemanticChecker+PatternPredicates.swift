@@ -10,8 +10,9 @@ extension SemanticChecker {
       try checkPatternPositions(child, predicatePosition: predicate)
     }
     switch e.kind {
-    case .pattern:
-      guard predicatePosition else {
+    case .pattern(let part):
+      // shortestPath(...) and allShortestPaths(...) are values (paths), not predicates.
+      guard predicatePosition || part.kind != .plain else {
         throw CypherError.compile(
           "UnexpectedSyntax",
           "A pattern can only be used as a predicate (in WHERE or exists()); use a pattern comprehension "
