@@ -61,7 +61,9 @@ public final class CypherEngine: @unchecked Sendable {
   public static let knownFunctions: Set<String> = Set(FunctionTable.knownNames)
 
   /// Runs one parsed statement.
-  public func run(_ statement: Statement, parameters: [String: Value] = [:]) throws(CypherError) -> QueryResult {
+  public func run(_ statement: Statement, parameters: [String: Value] = [:]) throws(CypherError)
+    -> QueryResult
+  {
     let started = monotonicNow()
     do {
       try SemanticChecker.check(statement, knownFunctions: Self.knownFunctions)
@@ -75,7 +77,9 @@ public final class CypherEngine: @unchecked Sendable {
             try self.execute(query, statement.mode, parameters, tx.store, tx)
           }
         } else {
-          result = try database.read { store in try self.execute(query, statement.mode, parameters, store, nil) }
+          result = try database.read { store in
+            try self.execute(query, statement.mode, parameters, store, nil)
+          }
         }
       }
       result.timeMs = (monotonicNow() - started) * 1000
@@ -140,17 +144,21 @@ public final class CypherEngine: @unchecked Sendable {
     func single(_ entity: SchemaEntity, _ properties: [String]) throws -> (String, String) {
       guard case .node(let label) = entity, properties.count == 1, let key = properties.first else {
         throw CypherError.runtime(
-          .semanticError, "UnsupportedSchema", "Only single-property indexes and constraints on node labels are supported.")
+          .semanticError, "UnsupportedSchema",
+          "Only single-property indexes and constraints on node labels are supported.")
       }
       return (label, key)
     }
     switch command {
     case .showIndexes:
       let rows = database.read { Procedures.indexRows($0) }
-      return QueryResult(columns: ["name", "labelsOrTypes", "properties", "uniqueness"], rows: rows, statistics: UpdateStatistics())
+      return QueryResult(
+        columns: ["name", "labelsOrTypes", "properties", "uniqueness"], rows: rows,
+        statistics: UpdateStatistics())
     case .showConstraints:
       let rows = database.read { Procedures.constraintRows($0) }
-      return QueryResult(columns: ["name", "labelsOrTypes", "properties", "type"], rows: rows, statistics: UpdateStatistics())
+      return QueryResult(
+        columns: ["name", "labelsOrTypes", "properties", "type"], rows: rows, statistics: UpdateStatistics())
     case .createIndex(let d):
       let (label, key) = try single(d.entity, d.properties)
       let stats = try database.write { tx in
@@ -166,7 +174,8 @@ public final class CypherEngine: @unchecked Sendable {
       return QueryResult(columns: [], rows: [], statistics: stats)
     case .createConstraint(let d):
       guard d.kind == .unique else {
-        throw CypherError.runtime(.semanticError, "UnsupportedSchema", "Only uniqueness constraints are supported.")
+        throw CypherError.runtime(
+          .semanticError, "UnsupportedSchema", "Only uniqueness constraints are supported.")
       }
       let (label, key) = try single(d.entity, d.properties)
       let stats = try database.write { tx in

@@ -40,10 +40,15 @@ public struct QueryResult: Sendable, EntityResolver {
       }
     }
     rows.forEach { $0.forEach(visit) }
-    for r in relIDs where store.relationshipExists(r) {
+    for r in relIDs {
+      // A relationship deleted by this statement keeps its type and ends, so
+      // `DELETE r RETURN r` still shows what was deleted (without properties).
+      let live = store.relationshipExists(r)
+      guard live || (r >= 0 && r < store.relationshipType.count && store.typeID(of: r) >= 0) else { continue }
       relationships[r] = RelationshipSnapshot(
-        id: r, type: store.types.name(store.typeID(of: r)), start: store.startNode(of: r), end: store.endNode(of: r),
-        properties: store.relationshipPropertyMap(r))
+        id: r, type: store.types.name(store.typeID(of: r)), start: store.startNode(of: r),
+        end: store.endNode(of: r),
+        properties: live ? store.relationshipPropertyMap(r) : [:])
       nodeIDs.insert(store.startNode(of: r))
       nodeIDs.insert(store.endNode(of: r))
     }

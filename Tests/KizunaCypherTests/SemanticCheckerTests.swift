@@ -53,7 +53,7 @@ import Testing
     ("RETURN 1 AS a, 2 AS a", "ColumnNameConflict", 1, 16),
     ("MATCH (n) RETURN n, n", "ColumnNameConflict", 1, 21),
     ("RETURN 1 AS a UNION RETURN 2 AS b", "DifferentColumnsInUnion", 1, 15),
-    ("RETURN 1 AS a UNION RETURN 2 AS a UNION ALL RETURN 3 AS a", "InvalidUnion", 1, 35),
+    ("RETURN 1 AS a UNION RETURN 2 AS a UNION ALL RETURN 3 AS a", "InvalidClauseComposition", 1, 35),
     ("RETURN *", "NoVariablesInScope", 1, 1),
     ("WITH * RETURN 1 AS x", "NoVariablesInScope", 1, 1),
     ("MATCH (n) RETURN n LIMIT n.x", "NonConstantExpression", 1, 26),

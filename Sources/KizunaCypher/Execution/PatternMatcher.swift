@@ -94,12 +94,15 @@ final class PatternMatcher {
       }
       return keepGoing
     case .shortest(let r, let from, let to, let all):
-      guard case .node(let a) = row[nodes[from].slot], case .node(let b) = row[nodes[to].slot] else { return true }
+      guard case .node(let a) = row[nodes[from].slot], case .node(let b) = row[nodes[to].slot] else {
+        return true
+      }
       let spec = relationships[r]
       guard let types = resolveTypes(spec.types, ctx) else { return true }
       let finder = ShortestPathFinder(store: ctx.store, types: types, direction: spec.direction)
       let (minHops, maxHops) = spec.length ?? (1, 1)
-      let paths = try all
+      let paths =
+        try all
         ? finder.allShortest(from: a, to: b, minHops: minHops, maxHops: maxHops, ctx)
         : finder.shortest(from: a, to: b, minHops: minHops, maxHops: maxHops, ctx).map { [$0] } ?? []
       for p in paths {
@@ -129,8 +132,7 @@ final class PatternMatcher {
     var nodePath: [Int] = [start]
 
     func visit(_ node: NodeID, _ row: inout Row, _ used: inout [Int]) throws -> Bool {
-      if relPath.count >= minHops, required == nil || node == required, try accepts(node, target, row, ctx)
-      {
+      if relPath.count >= minHops, required == nil || node == required, try accepts(node, target, row, ctx) {
         let rels = forward ? relPath : relPath.reversed()
         let passed = forward ? nodePath : nodePath.reversed()
         row[spec.slot] = .list(rels.map { .relationship($0) })
@@ -235,7 +237,9 @@ final class PatternMatcher {
     return true
   }
 
-  private func relationshipAccepts(_ id: RelationshipID, _ spec: RelationshipSpec, _ row: Row, _ ctx: ExecutionContext)
+  private func relationshipAccepts(
+    _ id: RelationshipID, _ spec: RelationshipSpec, _ row: Row, _ ctx: ExecutionContext
+  )
     throws -> Bool
   {
     for (key, expected) in spec.properties {
@@ -257,6 +261,8 @@ final class PatternMatcher {
       case .relationship(let id):
         pathRels.append(id)
       case .list(let items):
+        // A zero-length hop adds no relationship and stays on the same node.
+        if items.isEmpty { continue }
         pathRels.append(contentsOf: items.compactMap(\.relationshipID))
         if let ns = spec.nodesSlot, case .list(let passed) = row[ns] {
           pathNodes.append(contentsOf: passed.dropFirst().dropLast().compactMap(\.nodeID))

@@ -16,13 +16,18 @@ enum Procedures {
       },
       Definition(name: "db.relationshipTypes", outputs: ["relationshipType"]) { store in
         var used = Set<Int32>()
-        for r in 0..<store.relationshipIDLimit where store.relationshipExists(r) { used.insert(store.typeID(of: r)) }
-        return store.types.names.enumerated().filter { used.contains(Int32($0.offset)) }.map { [.string($0.element)] }
+        for r in 0..<store.relationshipIDLimit where store.relationshipExists(r) {
+          used.insert(store.typeID(of: r))
+        }
+        return store.types.names.enumerated().filter { used.contains(Int32($0.offset)) }.map {
+          [.string($0.element)]
+        }
       },
       Definition(name: "db.propertyKeys", outputs: ["propertyKey"]) { store in
         store.keys.names.map { [.string($0)] }
       },
-      Definition(name: "db.indexes", outputs: ["name", "labelsOrTypes", "properties", "uniqueness"]) { store in
+      Definition(name: "db.indexes", outputs: ["name", "labelsOrTypes", "properties", "uniqueness"]) {
+        store in
         indexRows(store)
       },
       Definition(name: "db.constraints", outputs: ["name", "labelsOrTypes", "properties", "type"]) { store in
@@ -45,7 +50,8 @@ enum Procedures {
   static func constraintRows(_ store: GraphStore) -> [[Value]] {
     store.schema.constraints.map { c in
       [
-        .string(c.name), .list([.string(store.labels.name(c.label))]), .list([.string(store.keys.name(c.key))]),
+        .string(c.name), .list([.string(store.labels.name(c.label))]),
+        .list([.string(store.keys.name(c.key))]),
         .string("UNIQUENESS"),
       ]
     }

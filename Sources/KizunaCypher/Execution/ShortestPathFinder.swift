@@ -15,7 +15,9 @@ struct ShortestPathFinder {
     var relationships: [RelationshipID]
   }
 
-  private func neighbors(_ node: NodeID, _ dir: Direction, _ body: (NodeID, RelationshipID) throws -> Void) rethrows {
+  private func neighbors(_ node: NodeID, _ dir: Direction, _ body: (NodeID, RelationshipID) throws -> Void)
+    rethrows
+  {
     if let types {
       for t in types { try store.forEachRelationship(of: node, type: t, direction: dir, body) }
     } else {
@@ -23,7 +25,9 @@ struct ShortestPathFinder {
     }
   }
 
-  func shortest(from a: NodeID, to b: NodeID, minHops: Int, maxHops: Int, _ ctx: ExecutionContext) throws -> Found? {
+  func shortest(from a: NodeID, to b: NodeID, minHops: Int, maxHops: Int, _ ctx: ExecutionContext) throws
+    -> Found?
+  {
     if a == b { return minHops == 0 ? Found(nodes: [a], relationships: []) : nil }
     if minHops > 1 {
       // Rare: fall back to the layered search, which honours a minimum.
@@ -41,7 +45,7 @@ struct ShortestPathFinder {
       var meet: NodeID?
       if expandForward {
         for n in frontierF {
-          try neighbors(n, direction) { m, r in
+          neighbors(n, direction) { m, r in
             guard meet == nil, forward[m] == nil else { return }
             forward[m] = (n, r)
             if backward[m] != nil { meet = m }
@@ -53,7 +57,7 @@ struct ShortestPathFinder {
         depthF += 1
       } else {
         for n in frontierB {
-          try neighbors(n, direction.reversed) { m, r in
+          neighbors(n, direction.reversed) { m, r in
             guard meet == nil, backward[m] == nil else { return }
             backward[m] = (n, r)
             if forward[m] != nil { meet = m }
@@ -113,7 +117,8 @@ struct ShortestPathFinder {
       if depth >= minHops, next[b] != nil { reachedAt = depth }
       if layers.reduce(0, { $0 + $1.count }) > 5_000_000 {
         throw CypherError.runtime(
-          .argumentError, "InvalidArgumentValue", "allShortestPaths explored too many nodes; add a maximum length.")
+          .argumentError, "InvalidArgumentValue",
+          "allShortestPaths explored too many nodes; add a maximum length.")
       }
     }
     guard let end = reachedAt else { return [] }

@@ -26,7 +26,8 @@ extension Expression {
     case .literal, .parameter, .variable, .countStar, .pattern, .mapProjection: return []
     case .list(let items): return items
     case .map(let entries): return entries.map(\.value)
-    case .property(let e, _), .hasLabels(let e, _), .unary(_, let e), .isNull(let e, _), .exists(let e): return [e]
+    case .property(let e, _), .hasLabels(let e, _), .unary(_, let e), .isNull(let e, _), .exists(let e):
+      return [e]
     case .subscript(let a, let b), .binary(_, let a, let b): return [a, b]
     case .slice(let a, let b, let c): return [a] + [b, c].compactMap { $0 }
     case .comparisonChain(let first, let links): return [first] + links.map(\.operand)

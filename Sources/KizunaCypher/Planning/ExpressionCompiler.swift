@@ -68,7 +68,9 @@ final class ExpressionCompiler {
         case .null: return .null
         case .node(let id):
           for name in labels {
-            guard let l = ctx.store.labels.id(of: name), ctx.store.hasLabel(id, l) else { return .bool(false) }
+            guard let l = ctx.store.labels.id(of: name), ctx.store.hasLabel(id, l) else {
+              return .bool(false)
+            }
           }
           return .bool(true)
         case let other:
@@ -80,8 +82,10 @@ final class ExpressionCompiler {
       let o = try compile(operand)
       switch op {
       case .not: return CompiledExpression { row, ctx in try CypherOperators.not(try o.evaluate(row, ctx)) }
-      case .minus: return CompiledExpression { row, ctx in try CypherOperators.negate(try o.evaluate(row, ctx)) }
-      case .plus: return CompiledExpression { row, ctx in try CypherOperators.identity(try o.evaluate(row, ctx)) }
+      case .minus:
+        return CompiledExpression { row, ctx in try CypherOperators.negate(try o.evaluate(row, ctx)) }
+      case .plus:
+        return CompiledExpression { row, ctx in try CypherOperators.identity(try o.evaluate(row, ctx)) }
       }
     case .binary(let op, let left, let right):
       return try compileBinary(op, try compile(left), try compile(right))
@@ -105,7 +109,8 @@ final class ExpressionCompiler {
       return try compileFunction(call, at: e.position)
     case .countStar:
       guard let slot = aggregateSlots[e.position.offset] else {
-        throw CypherError.compile("InvalidAggregation", "count(*) is only allowed in WITH and RETURN.", at: e.position)
+        throw CypherError.compile(
+          "InvalidAggregation", "count(*) is only allowed in WITH and RETURN.", at: e.position)
       }
       return CompiledExpression { row, _ in row[slot] }
     case .caseExpression(let c):
@@ -143,10 +148,12 @@ final class ExpressionCompiler {
   static func checkLive(_ v: Value, _ ctx: ExecutionContext) throws {
     switch v {
     case .node(let id) where !ctx.store.nodeExists(id):
-      throw CypherError.runtime(.entityNotFound, "DeletedEntityAccess", "Node with id \(id) has been deleted in this transaction")
+      throw CypherError.runtime(
+        .entityNotFound, "DeletedEntityAccess", "Node with id \(id) has been deleted in this transaction")
     case .relationship(let id) where !ctx.store.relationshipExists(id):
       throw CypherError.runtime(
-        .entityNotFound, "DeletedEntityAccess", "Relationship with id \(id) has been deleted in this transaction")
+        .entityNotFound, "DeletedEntityAccess",
+        "Relationship with id \(id) has been deleted in this transaction")
     default: return
     }
   }
@@ -180,7 +187,8 @@ final class ExpressionCompiler {
     case .lessOrEqual: return { CypherOperators.lessThanOrEqual($0, $1) }
     case .greaterOrEqual: return { CypherOperators.greaterThanOrEqual($0, $1) }
     default:
-      throw CypherError.runtime(.syntaxError, "UnexpectedSyntax", "internal: \(op.rawValue) is not a comparison")
+      throw CypherError.runtime(
+        .syntaxError, "UnexpectedSyntax", "internal: \(op.rawValue) is not a comparison")
     }
   }
 
@@ -233,12 +241,14 @@ final class ExpressionCompiler {
     }
   }
 
-  private func compileFunction(_ call: FunctionCall, at position: SourcePosition) throws -> CompiledExpression {
+  private func compileFunction(_ call: FunctionCall, at position: SourcePosition) throws -> CompiledExpression
+  {
     if let slot = aggregateSlots[position.offset] { return CompiledExpression { row, _ in row[slot] } }
     let name = call.qualifiedName
     if FunctionTable.isAggregate(name) {
       throw CypherError.compile(
-        "InvalidAggregation", "Aggregate function \(name)() is only allowed in WITH and RETURN.", at: position)
+        "InvalidAggregation", "Aggregate function \(name)() is only allowed in WITH and RETURN.", at: position
+      )
     }
     guard let function = FunctionTable.scalar(named: name) else {
       let suggestion = FunctionNames.suggestion(for: name, among: FunctionTable.knownNames)
@@ -264,7 +274,7 @@ final class ExpressionCompiler {
     }
   }
 
-  private static let entityReading: Set<String> = ["labels", "keys", "properties", "type"]
+  private static let entityReading: Set<String> = ["labels", "keys", "properties"]
 
   private func arityText(_ r: ClosedRange<Int>) -> String {
     r.lowerBound == r.upperBound ? "\(r.lowerBound)" : "\(r.lowerBound) to \(r.upperBound)"
@@ -329,7 +339,9 @@ final class ExpressionCompiler {
     }
   }
 
-  private func compileQuantifier(_ q: Quantifier, _ variable: String, _ list: Expression, _ predicate: Expression?)
+  private func compileQuantifier(
+    _ q: Quantifier, _ variable: String, _ list: Expression, _ predicate: Expression?
+  )
     throws -> CompiledExpression
   {
     let l = try compile(list)
@@ -418,7 +430,9 @@ final class ExpressionCompiler {
     return CompiledExpression { row, ctx in .bool(try matcher.exists(row, ctx)) }
   }
 
-  private func compileMapProjection(_ variable: String, _ items: [MapProjectionItem], at position: SourcePosition)
+  private func compileMapProjection(
+    _ variable: String, _ items: [MapProjectionItem], at position: SourcePosition
+  )
     throws -> CompiledExpression
   {
     guard let slot = scope[variable] else { throw undefined(variable, position) }
@@ -451,7 +465,8 @@ final class ExpressionCompiler {
           case .map(let m): out.merge(m) { _, new in new }
           default:
             throw CypherError.runtime(
-              .typeError, "InvalidArgumentType", "Map projection needs a node, relationship or map, got \(subject.typeName).")
+              .typeError, "InvalidArgumentType",
+              "Map projection needs a node, relationship or map, got \(subject.typeName).")
           }
         }
       }

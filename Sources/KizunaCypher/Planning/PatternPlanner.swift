@@ -9,12 +9,17 @@ struct PatternPlanner {
   let plan: PlanContext
   let compiler: ExpressionCompiler
 
-  func plan(_ parts: [PatternPart], predicates: [Expression]) throws -> (PatternMatcher, leftover: [Expression]) {
+  func plan(_ parts: [PatternPart], predicates: [Expression]) throws -> (
+    PatternMatcher, leftover: [Expression]
+  ) {
     var scope = compiler.scope
     let outer = Set(scope.names)
     var nodes: [NodeSpec] = [], rels: [RelationshipSpec] = [], layouts: [PartLayout] = []
     var pathSlots: [Int?] = []
     var bound = Set<Int>()  // slots bound before this pattern
+    // Relationships whose variable was bound before: matched into a fresh
+    // slot, then required to equal the earlier value.
+    var boundRelationships: [Int: Int] = [:]
     // 1. Slots for every element.
     for part in parts {
       var layout = PartLayout(nodes: [], relationships: [])
@@ -32,7 +37,13 @@ struct PatternPlanner {
         if i < part.element.chain.count {
           let r = part.element.chain[i].relationship
           let slot = plan.slots.next()
-          if let v = r.variable { scope.bind(v, slot) }
+          if let v = r.variable {
+            if outer.contains(v), let existing = scope[v] {
+              boundRelationships[rels.count] = existing
+            } else {
+              scope.bind(v, slot)
+            }
+          }
           var length: (Int, Int)?
           if let l = r.length {
             let cap = part.kind == .plain ? PatternMatcher.unboundedHops : Int(Int32.max)
@@ -41,7 +52,8 @@ struct PatternPlanner {
           let nodesSlot = (part.variable != nil || part.kind != .plain) && l(r) ? plan.slots.next() : nil
           rels.append(
             RelationshipSpec(
-              slot: slot, nodesSlot: nodesSlot, types: r.types, direction: Direction(r.direction), length: length,
+              slot: slot, nodesSlot: nodesSlot, types: r.types, direction: Direction(r.direction),
+              length: length,
               properties: [], variable: r.variable))
           layout.relationships.append(rels.count - 1)
         }
@@ -65,6 +77,11 @@ struct PatternPlanner {
     for part in parts {
       for (i, n) in part.element.nodes.enumerated() {
         nodes[nodeIndex].properties = try propertyEntries(n.properties)
+        if let properties = n.properties, case .map(let entries) = properties.kind {
+          for entry in entries where entry.value.variableNames.isSubset(of: outer) {
+            nodes[nodeIndex].seekableKeys.insert(entry.key)
+          }
+        }
         nodeIndex += 1
         if i < part.element.chain.count {
           rels[relIndex].properties = try propertyEntries(part.element.chain[i].relationship.properties)
@@ -80,9 +97,23 @@ struct PatternPlanner {
     func place() throws {
       var keep: [(Expression, Set<String>)] = []
       for (e, needs) in pending {
-        if needs.isSubset(of: boundNames) { steps.append(.filter(try compiler.compile(e))) } else { keep.append((e, needs)) }
+        if needs.isSubset(of: boundNames) {
+          steps.append(.filter(try compiler.compile(e)))
+        } else {
+          keep.append((e, needs))
+        }
       }
       pending = keep
+    }
+    func checkBoundRelationship(_ r: Int) {
+      guard let existing = boundRelationships[r] else { return }
+      let fresh = rels[r].slot
+      steps.append(
+        .filter(
+          CompiledExpression { row, _ in
+            let earlier = row[existing]
+            return .bool(!earlier.isNull && row[fresh] == earlier)
+          }))
     }
     func bindNode(_ n: Int) {
       boundSlots.insert(nodes[n].slot)
@@ -101,7 +132,10 @@ struct PatternPlanner {
           bindNode(n)
           try place()
         }
-        steps.append(.shortest(rel: layout.relationships[0], from: layout.nodes[0], to: layout.nodes[1], all: part.kind == .allShortestPaths))
+        steps.append(
+          .shortest(
+            rel: layout.relationships[0], from: layout.nodes[0], to: layout.nodes[1],
+            all: part.kind == .allShortestPaths))
       } else {
         // Start from a bound node if any, else the cheapest.
         var anchor = layout.nodes.firstIndex { boundSlots.contains(nodes[$0].slot) }
@@ -124,7 +158,10 @@ struct PatternPlanner {
         for k in a..<layout.relationships.count {
           let to = layout.nodes[k + 1]
           let toBound = boundSlots.contains(nodes[to].slot)
-          steps.append(.expand(rel: layout.relationships[k], from: layout.nodes[k], to: to, forward: true, toBound: toBound))
+          steps.append(
+            .expand(
+              rel: layout.relationships[k], from: layout.nodes[k], to: to, forward: true, toBound: toBound))
+          checkBoundRelationship(layout.relationships[k])
           bindNode(to)
           if let v = rels[layout.relationships[k]].variable { boundNames.insert(v) }
           try place()
@@ -132,7 +169,11 @@ struct PatternPlanner {
         for k in stride(from: a - 1, through: 0, by: -1) {
           let to = layout.nodes[k]
           let toBound = boundSlots.contains(nodes[to].slot)
-          steps.append(.expand(rel: layout.relationships[k], from: layout.nodes[k + 1], to: to, forward: false, toBound: toBound))
+          steps.append(
+            .expand(
+              rel: layout.relationships[k], from: layout.nodes[k + 1], to: to, forward: false,
+              toBound: toBound))
+          checkBoundRelationship(layout.relationships[k])
           bindNode(to)
           if let v = rels[layout.relationships[k]].variable { boundNames.insert(v) }
           try place()
@@ -158,7 +199,8 @@ struct PatternPlanner {
     case .map(let entries): return try entries.map { ($0.key, try compiler.compile($0.value)) }
     case .parameter:
       guard case .map(let m) = try compiler.compile(e).constant ?? .null else {
-        throw CypherError.compile("InvalidArgumentType", "A pattern's property parameter must be a map.", at: e.position)
+        throw CypherError.compile(
+          "InvalidArgumentType", "A pattern's property parameter must be a map.", at: e.position)
       }
       return m.sorted { $0.key < $1.key }.map { ($0.key, CompiledExpression.literal($0.value)) }
     default:
@@ -179,7 +221,9 @@ struct PatternPlanner {
   }
 
   /// The best way to find candidates for an unbound node.
-  private func anchorSource(_ node: NodeSpec, _ predicates: [Expression], _ outer: Set<String>, _ scope: VariableScope)
+  private func anchorSource(
+    _ node: NodeSpec, _ predicates: [Expression], _ outer: Set<String>, _ scope: VariableScope
+  )
     throws -> AnchorSource
   {
     let store = plan.store
@@ -189,7 +233,9 @@ struct PatternPlanner {
     for label in node.labels {
       guard let l = store.labels.id(of: label) else { return .label(label) }
       for (key, value) in node.properties {
-        if let k = store.keys.id(of: key), store.schema.index(label: l, key: k) != nil, value.constant != nil {
+        if let k = store.keys.id(of: key), store.schema.index(label: l, key: k) != nil,
+          value.constant != nil || node.seekableKeys.contains(key)
+        {
           return .seek(label: label, key: key, value: value, many: false)
         }
       }
@@ -230,10 +276,18 @@ struct PatternPlanner {
       switch op {
       case .equal: return .seek(label: label, key: key, value: value, many: false)
       case .in: return .seek(label: label, key: key, value: value, many: true)
-      case .less: return .range(label: label, key: key, lower: nil, lowerInclusive: false, upper: value, upperInclusive: false)
-      case .lessOrEqual: return .range(label: label, key: key, lower: nil, lowerInclusive: false, upper: value, upperInclusive: true)
-      case .greater: return .range(label: label, key: key, lower: value, lowerInclusive: false, upper: nil, upperInclusive: false)
-      case .greaterOrEqual: return .range(label: label, key: key, lower: value, lowerInclusive: true, upper: nil, upperInclusive: false)
+      case .less:
+        return .range(
+          label: label, key: key, lower: nil, lowerInclusive: false, upper: value, upperInclusive: false)
+      case .lessOrEqual:
+        return .range(
+          label: label, key: key, lower: nil, lowerInclusive: false, upper: value, upperInclusive: true)
+      case .greater:
+        return .range(
+          label: label, key: key, lower: value, lowerInclusive: false, upper: nil, upperInclusive: false)
+      case .greaterOrEqual:
+        return .range(
+          label: label, key: key, lower: value, lowerInclusive: true, upper: nil, upperInclusive: false)
       default: return nil
       }
     }
@@ -241,8 +295,12 @@ struct PatternPlanner {
       let value = try compiler.compile(a)
       switch op {
       case .equal: return .seek(label: label, key: key, value: value, many: false)
-      case .less: return .range(label: label, key: key, lower: value, lowerInclusive: false, upper: nil, upperInclusive: false)
-      case .greater: return .range(label: label, key: key, lower: nil, lowerInclusive: false, upper: value, upperInclusive: false)
+      case .less:
+        return .range(
+          label: label, key: key, lower: value, lowerInclusive: false, upper: nil, upperInclusive: false)
+      case .greater:
+        return .range(
+          label: label, key: key, lower: nil, lowerInclusive: false, upper: value, upperInclusive: false)
       default: return nil
       }
     }

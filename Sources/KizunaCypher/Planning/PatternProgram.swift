@@ -7,6 +7,9 @@ struct NodeSpec {
   var labels: [String]
   var properties: [(key: String, value: CompiledExpression)]
   var variable: String?
+  /// Keys whose value depends only on variables bound before the pattern
+  /// (or on nothing): usable for an index seek when this node is the anchor.
+  var seekableKeys: Set<String> = []
 }
 
 /// A relationship in a pattern after planning.
@@ -45,7 +48,9 @@ enum AnchorSource {
   case label(String)
   /// Property index seek: equality (or IN when `many`) on label/key.
   case seek(label: String, key: String, value: CompiledExpression, many: Bool)
-  case range(label: String, key: String, lower: CompiledExpression?, lowerInclusive: Bool, upper: CompiledExpression?, upperInclusive: Bool)
+  case range(
+    label: String, key: String, lower: CompiledExpression?, lowerInclusive: Bool, upper: CompiledExpression?,
+    upperInclusive: Bool)
   /// The node is already in its slot (bound by an earlier clause).
   case bound
 }

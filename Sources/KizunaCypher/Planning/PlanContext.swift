@@ -14,7 +14,9 @@ final class PlanContext {
 
   /// A pattern used inside an expression (pattern predicate, pattern
   /// comprehension, shortestPath as a value).
-  func subpattern(_ part: PatternPart, scope: VariableScope, compiler: ExpressionCompiler) throws -> PatternMatcher {
+  func subpattern(_ part: PatternPart, scope: VariableScope, compiler: ExpressionCompiler) throws
+    -> PatternMatcher
+  {
     let saved = compiler.scope
     compiler.scope = scope
     defer { compiler.scope = saved }

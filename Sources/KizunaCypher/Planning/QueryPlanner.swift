@@ -42,11 +42,13 @@ final class QueryPlanner {
   func planQuery(_ query: SingleQuery) throws -> PlannedQuery {
     var columns: [String] = []
     var resultSlots: [Int] = []
+    var returns = false
     for (i, clause) in query.clauses.enumerated() {
       if eager && i > 0 { append(EagerOperator()) }
       switch clause {
       case .return(let r):
         (columns, resultSlots) = try planProjection(r.projection, where: nil)
+        returns = true
       default:
         try planClause(clause)
       }
@@ -54,8 +56,9 @@ final class QueryPlanner {
     if columns.isEmpty, case .call(let c)? = query.clauses.last {
       columns = standaloneCallColumns(c)
       resultSlots = slots(for: columns)
+      returns = true
     }
-    let sink = ResultSink(columns: resultSlots)
+    let sink = ResultSink(columns: resultSlots, keepsRows: returns)
     append(sink)
     return PlannedQuery(start: start, sink: sink, columns: columns, operators: operators)
   }
@@ -66,7 +69,9 @@ final class QueryPlanner {
       let before = Set(scope.names.compactMap { scope[$0] })
       let (matcher, leftover) = try PatternPlanner(plan: plan, compiler: compiler).plan(
         m.pattern.parts, predicates: m.predicate?.conjuncts ?? [])
-      let newSlots = matcher.scopeAfter.names.compactMap { matcher.scopeAfter[$0] }.filter { !before.contains($0) }
+      let newSlots = matcher.scopeAfter.names.compactMap { matcher.scopeAfter[$0] }.filter {
+        !before.contains($0)
+      }
       scope = matcher.scopeAfter
       append(MatchOperator(matcher: matcher, optional: m.optional, newSlots: newSlots))
       for e in leftover { append(FilterOperator(try compiler.compile(e))) }
@@ -132,7 +137,12 @@ final class QueryPlanner {
     var items: [(name: String, expression: Expression)] = []
     if p.includesAll {
       for name in scope.names.sorted() where !name.hasPrefix("  ") {
-        items.append((name, Expression(.variable(name), at: p.items.first?.position ?? SourcePosition(offset: 0, line: 1, column: 1))))
+        items.append(
+          (
+            name,
+            Expression(
+              .variable(name), at: p.items.first?.position ?? SourcePosition(offset: 0, line: 1, column: 1))
+          ))
       }
     }
     items += p.items.map { ($0.name, $0.expression) }
@@ -169,7 +179,8 @@ final class QueryPlanner {
         case .functionCall(let f):
           calls.append(
             AggregateOperator.Call(
-              slot: slot, name: f.qualifiedName, arguments: try f.arguments.map(compiler.compile), distinct: f.distinct))
+              slot: slot, name: f.qualifiedName, arguments: try f.arguments.map(compiler.compile),
+              distinct: f.distinct))
         default:
           calls.append(AggregateOperator.Call(slot: slot, name: nil, arguments: [], distinct: false))
         }
@@ -193,28 +204,25 @@ final class QueryPlanner {
       let keys = try p.orderBy.map { (try compiler.compile($0.expression), $0.ascending) }
       append(SortOperator(keys: keys))
     }
-    let skip = try p.skip.map { try constantCount($0, "SKIP") } ?? 0
-    let limit = try p.limit.map { try constantCount($0, "LIMIT") }
-    if skip > 0 || limit != nil { append(SliceOperator(skip: skip, limit: limit)) }
+    let skip = try p.skip.map { try rowCount($0, "SKIP") }
+    let limit = try p.limit.map { try rowCount($0, "LIMIT") }
+    if skip != nil || limit != nil { append(SliceOperator(skip: skip, limit: limit)) }
     scope = newScope
     if let predicate { append(FilterOperator(try compiler.compile(predicate))) }
     return (items.map(\.name), slots)
   }
 
-  private func constantCount(_ e: Expression, _ clause: String) throws -> Int {
+  /// SKIP and LIMIT: a literal is checked now; a parameter or an expression
+  /// such as `toInteger(rand() * 9)` when the slice first runs.
+  private func rowCount(_ e: Expression, _ clause: String) throws -> SliceOperator.Count {
     let c = try compiler.compile(e)
-    guard let v = c.constant else {
-      throw CypherError.compile("NonConstantExpression", "\(clause) needs a constant or a parameter.", at: e.position)
+    if case .literal = e.kind, let v = c.constant {
+      return .fixed(try SliceOperator.count(v, clause, phase: .compile, at: e.position))
     }
-    switch v {
-    case .int(let n) where n >= 0: return Int(n)
-    case .int:
-      throw CypherError.compile(
-        "NegativeIntegerArgument", "\(clause) must be a non-negative integer, got \(v).", at: e.position)
-    default:
-      throw CypherError.compile(
-        "InvalidArgumentType", "\(clause) must be an integer, got a \(v.typeName).", at: e.position)
+    if case .unary(.minus, let inner) = e.kind, case .literal = inner.kind, let v = c.constant {
+      return .fixed(try SliceOperator.count(v, clause, phase: .compile, at: e.position))
     }
+    return .computed(c, clause)
   }
 
   // MARK: Updates
@@ -236,7 +244,9 @@ final class QueryPlanner {
         } else {
           let slot = n.variable.flatMap { scope[$0] } ?? plan.slots.next()
           if let v = n.variable { scope.bind(v, slot) }
-          nodes.append(CreatePlan.NodeItem(slot: slot, bound: false, labels: n.labels, properties: try entries(n.properties)))
+          nodes.append(
+            CreatePlan.NodeItem(
+              slot: slot, bound: false, labels: n.labels, properties: try entries(n.properties)))
           if let v = n.variable { created[v] = nodes.count - 1 }
           partNodes.append(nodes.count - 1)
         }
@@ -244,13 +254,16 @@ final class QueryPlanner {
           let r = part.element.chain[i - 1].relationship
           guard r.types.count == 1, let type = r.types.first else {
             throw CypherError.compile(
-              "NoSingleRelationshipType", "A relationship must have exactly one type to be created.", at: r.position)
+              "NoSingleRelationshipType", "A relationship must have exactly one type to be created.",
+              at: r.position)
           }
           let slot = r.variable.flatMap { scope[$0] } ?? plan.slots.next()
           if let v = r.variable { scope.bind(v, slot) }
           let a = partNodes[i - 1], b = partNodes[i]
           let (from, to) = r.direction == .incoming ? (b, a) : (a, b)
-          rels.append(CreatePlan.RelationshipItem(slot: slot, type: type, from: from, to: to, properties: try entries(r.properties)))
+          rels.append(
+            CreatePlan.RelationshipItem(
+              slot: slot, type: type, from: from, to: to, properties: try entries(r.properties)))
           partRels.append(rels.count - 1)
         }
       }
@@ -299,15 +312,18 @@ final class QueryPlanner {
     guard let procedure = Procedures.all[c.qualifiedName.lowercased()] else {
       throw CypherError(
         type: .procedureError, detail: "ProcedureNotFound", phase: .compile,
-        message: "There is no procedure with the name `\(c.qualifiedName)`; known: \(Procedures.all.values.map(\.name).sorted().joined(separator: ", ")).",
+        message:
+          "There is no procedure with the name `\(c.qualifiedName)`; known: \(Procedures.all.values.map(\.name).sorted().joined(separator: ", ")).",
         line: c.position.line, column: c.position.column)
     }
     var yields: [(Int, Int)] = []
-    let wanted = c.yieldItems ?? procedure.outputs.map { YieldItem(field: $0, alias: nil, position: c.position) }
+    let wanted =
+      c.yieldItems ?? procedure.outputs.map { YieldItem(field: $0, alias: nil, position: c.position) }
     for y in wanted {
       guard let column = procedure.outputs.firstIndex(of: y.field) else {
         throw CypherError.compile(
-          "UndefinedVariable", "Procedure \(procedure.name) has no output `\(y.field)`; it yields \(procedure.outputs.joined(separator: ", ")).",
+          "UndefinedVariable",
+          "Procedure \(procedure.name) has no output `\(y.field)`; it yields \(procedure.outputs.joined(separator: ", ")).",
           at: y.position)
       }
       let slot = plan.slots.next()

@@ -5,6 +5,8 @@ enum VariableKind: Sendable, Equatable {
   /// A variable-length relationship pattern binds a list of relationships.
   case relationshipList
   case path
+  /// Known not to be a graph element: a literal, list or map.
+  case scalar
   /// Anything else (or not known): values from UNWIND, WITH expressions, YIELD...
   case value
 
@@ -14,7 +16,24 @@ enum VariableKind: Sendable, Equatable {
     case .relationship: return "Relationship"
     case .relationshipList: return "List<Relationship>"
     case .path: return "Path"
+    case .scalar: return "a value that is not a graph element"
     case .value: return "Any"
+    }
+  }
+}
+
+extension VariableKind {
+  /// The kind an expression projected under a new name is known to have.
+  static func of(_ expression: Expression, in scope: Scope) -> VariableKind {
+    switch expression.kind {
+    case .variable(let name): return scope.kind(of: name) ?? .value
+    case .literal(.null): return .value
+    case .literal, .map: return .scalar
+    case .list(let items):
+      // `[r1, r2]` may be a list of relationships; only a list of literals is surely not.
+      return items.allSatisfy { if case .literal = $0.kind { return true } else { return false } }
+        ? .scalar : .value
+    default: return .value
     }
   }
 }

@@ -23,7 +23,16 @@ extension SemanticChecker {
       for item in items { try checkExpression(item, in: scope, context) }
     case .map(let entries):
       for entry in entries { try checkExpression(entry.value, in: scope, context) }
-    case .property(let subject, _), .hasLabels(let subject, _), .isNull(let subject, _),
+    case .property(let subject, _):
+      if case .variable(let name) = subject.kind, let kind = scope.kind(of: name),
+        kind == .path || kind == .relationshipList
+      {
+        throw CypherError.compile(
+          "InvalidArgumentType", "Type mismatch: `\(name)` is a \(kind.description), which has no properties",
+          at: expression.position)
+      }
+      try checkExpression(subject, in: scope, context)
+    case .hasLabels(let subject, _), .isNull(let subject, _),
       .unary(_, let subject), .exists(let subject):
       try checkExpression(subject, in: scope, context)
     case .subscript(let subject, let index):
@@ -41,6 +50,11 @@ extension SemanticChecker {
       for link in links { try checkExpression(link.operand, in: scope, context) }
     case .functionCall(let call):
       try checkFunction(call, at: expression.position)
+      if case .insideAggregate = context, call.namespace.isEmpty, call.name.lowercased() == "rand" {
+        throw CypherError.compile(
+          "NonConstantExpression", "rand() cannot be used inside an aggregate function",
+          at: expression.position)
+      }
       var argumentContext = context
       if call.namespace.isEmpty && FunctionNames.aggregates.contains(call.name.lowercased()) {
         try checkAggregateAllowed(call.name, context, at: expression.position)

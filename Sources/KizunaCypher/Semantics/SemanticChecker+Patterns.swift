@@ -6,11 +6,13 @@ extension SemanticChecker {
     throws(CypherError)
   {
     for node in part.element.nodes {
+      try rejectParameterMap(node.properties)
       guard let variable = node.variable else { continue }
       try bindCompatible(variable, as: .node, in: &scope, at: node.position)
     }
     for step in part.element.chain {
       let relationship = step.relationship
+      try rejectParameterMap(relationship.properties)
       guard let variable = relationship.variable else { continue }
       guard relationshipsSeen.insert(variable).inserted else {
         throw CypherError.compile(
@@ -24,6 +26,15 @@ extension SemanticChecker {
     if let path = part.variable {
       try declareNew(path, as: .path, in: &scope, at: part.position)
     }
+  }
+
+  /// A pattern that matches must spell out its properties: `(n $param)` is
+  /// only allowed in CREATE.
+  func rejectParameterMap(_ properties: Expression?) throws(CypherError) {
+    guard let properties, case .parameter = properties.kind else { return }
+    throw CypherError.compile(
+      "InvalidParameterUse", "Parameter maps cannot be used in MATCH or MERGE patterns; use a map literal",
+      at: properties.position)
   }
 
   /// CREATE and MERGE: relationships and paths are always new; a bound node may be reused

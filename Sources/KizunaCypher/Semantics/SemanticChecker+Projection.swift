@@ -18,10 +18,11 @@ extension SemanticChecker {
     }
     for item in projection.items {
       try checkExpression(item.expression, in: scope, .allowed)
-      var kind = VariableKind.value
-      if case .variable(let name) = item.expression.kind {
-        kind = scope.kind(of: name) ?? .value
-      } else if clause == "WITH" && item.alias == nil {
+      try checkPatternPositions(item.expression)
+      let kind = VariableKind.of(item.expression, in: scope)
+      var isVariable = false
+      if case .variable = item.expression.kind { isVariable = true }
+      if !isVariable && clause == "WITH" && item.alias == nil {
         throw CypherError.compile(
           "NoExpressionAlias", "Expression in WITH must be aliased (use AS)", at: item.position)
       }
@@ -34,12 +35,29 @@ extension SemanticChecker {
       columns.append(item.name)
       projected.bind(item.name, as: kind)
     }
+    try checkAggregationGrouping(projection.items)
     var orderScope = scope
     for name in projected.order {
       orderScope.bind(name, as: projected.kind(of: name) ?? .value)
     }
+    // After DISTINCT or aggregation only the projected columns exist: ORDER
+    // BY may name them, or repeat a projected expression.
+    let aggregating = projection.items.contains { $0.expression.containsAggregate }
+    let onlyProjected = projection.distinct || aggregating
     for sortItem in projection.orderBy {
-      try checkExpression(sortItem.expression, in: orderScope, .allowed)
+      if onlyProjected {
+        if projection.items.contains(where: { Self.sameShape($0.expression, sortItem.expression) }) {
+          continue
+        }
+        if aggregating && sortItem.expression.containsAggregate {
+          try checkAggregatingSortItem(
+            sortItem.expression, projection.items, projected: projected, incoming: scope)
+          continue
+        }
+        try checkExpression(sortItem.expression, in: projected, .allowed)
+      } else {
+        try checkExpression(sortItem.expression, in: orderScope, .allowed)
+      }
     }
     if let skip = projection.skip { try checkRowCount(skip, clause: "SKIP") }
     if let limit = projection.limit { try checkRowCount(limit, clause: "LIMIT") }

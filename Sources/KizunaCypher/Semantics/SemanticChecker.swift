@@ -39,7 +39,7 @@ public struct SemanticChecker: Sendable {
     for part in query.unions {
       guard part.all == firstUnion.all else {
         throw CypherError.compile(
-          "InvalidUnion", "Invalid combination of UNION and UNION ALL", at: part.position)
+          "InvalidClauseComposition", "Invalid combination of UNION and UNION ALL", at: part.position)
       }
       let columns = try checkSingleQuery(part.query)
       guard columns == firstColumns else {
@@ -97,14 +97,21 @@ public struct SemanticChecker: Sendable {
         try declareMatched(part, in: &scope, relationshipsSeen: &seen)
       }
       try checkPatternProperties(match.pattern.parts, in: scope)
-      if let predicate = match.predicate { try checkExpression(predicate, in: scope, .forbidden("WHERE")) }
+      if let predicate = match.predicate {
+        try checkExpression(predicate, in: scope, .forbidden("WHERE"))
+        try checkPredicate(predicate, in: scope)
+      }
     case .unwind(let unwind):
       try checkExpression(unwind.expression, in: scope, .forbidden("UNWIND"))
+      try checkPatternPositions(unwind.expression)
       try declareNew(unwind.variable, as: .value, in: &scope, at: unwind.position)
     case .with(let with):
       let (projected, _) = try checkProjection(with.projection, in: scope, clause: "WITH", at: with.position)
       scope = projected
-      if let predicate = with.predicate { try checkExpression(predicate, in: scope, .forbidden("WHERE")) }
+      if let predicate = with.predicate {
+        try checkExpression(predicate, in: scope, .forbidden("WHERE"))
+        try checkPredicate(predicate, in: scope)
+      }
     case .return(let ret):
       let (projected, columns) = try checkProjection(
         ret.projection, in: scope, clause: "RETURN", at: ret.position)
@@ -116,6 +123,8 @@ public struct SemanticChecker: Sendable {
       }
       try checkPatternProperties(create.pattern.parts, in: scope)
     case .merge(let merge):
+      for node in merge.part.element.nodes { try rejectParameterMap(node.properties) }
+      for step in merge.part.element.chain { try rejectParameterMap(step.relationship.properties) }
       try declareCreated(merge.part, in: &scope, clause: "MERGE")
       try checkPatternProperties([merge.part], in: scope)
       for action in merge.actions {
@@ -160,9 +169,11 @@ public struct SemanticChecker: Sendable {
       case .property(let entity, _, let value):
         try checkExpression(entity, in: scope, .forbidden("SET"))
         try checkExpression(value, in: scope, .forbidden("SET"))
+        try checkPatternPositions(value)
       case .replaceProperties(let variable, let value), .mergeProperties(let variable, let value):
         try requireDefined(variable, in: scope, at: item.position)
         try checkExpression(value, in: scope, .forbidden("SET"))
+        try checkPatternPositions(value)
       case .labels(let variable, _):
         try requireDefined(variable, in: scope, at: item.position)
       }
@@ -180,6 +191,12 @@ public struct SemanticChecker: Sendable {
     default: isEntity = true
     }
     guard !isEntity else { return }
+    if case .hasLabels = expression.kind {
+      throw CypherError.compile(
+        "InvalidDelete",
+        "DELETE removes nodes, relationships and paths; use REMOVE n:Label to remove a label",
+        at: expression.position)
+    }
     throw CypherError.compile(
       "InvalidArgumentType", "Type mismatch: DELETE expects a node, relationship or path",
       at: expression.position)

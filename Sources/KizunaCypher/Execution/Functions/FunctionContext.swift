@@ -19,7 +19,8 @@ public struct FunctionContext: @unchecked Sendable {
 
 /// A scalar function: arguments already evaluated. Null handling is the
 /// function's own (most return null for a null argument).
-public typealias ScalarFunctionBody = @Sendable (_ arguments: [Value], _ context: FunctionContext)
+public typealias ScalarFunctionBody =
+  @Sendable (_ arguments: [Value], _ context: FunctionContext)
   throws(CypherError) -> Value
 
 /// One entry of the function table.

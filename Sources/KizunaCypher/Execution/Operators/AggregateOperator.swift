@@ -24,7 +24,9 @@ final class AggregateOperator: Operator {
 
   override var summary: String { keys.isEmpty ? "Aggregation" : "EagerAggregation" }
 
-  private func fresh(_ row: Row) throws -> (row: Row, aggregators: [any Aggregator], counts: [Int], seen: [Set<[Value]>]) {
+  private func fresh(_ row: Row) throws -> (
+    row: Row, aggregators: [any Aggregator], counts: [Int], seen: [Set<[Value]>]
+  ) {
     var aggregators: [any Aggregator] = []
     for c in calls {
       if let name = c.name {
@@ -36,7 +38,9 @@ final class AggregateOperator: Operator {
         aggregators.append(CountRows())
       }
     }
-    return (row, aggregators, Array(repeating: 0, count: calls.count), Array(repeating: [], count: calls.count))
+    return (
+      row, aggregators, Array(repeating: 0, count: calls.count), Array(repeating: [], count: calls.count)
+    )
   }
 
   override func push(_ row: Row, _ ctx: ExecutionContext) throws {

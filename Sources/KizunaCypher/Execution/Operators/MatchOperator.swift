@@ -25,14 +25,17 @@ final class MatchOperator: Operator {
         case .bound: parts.append("Argument(\(name))")
         case .allNodes: parts.append("AllNodesScan(\(name))")
         case .label(let l): parts.append("NodeByLabelScan(\(name):\(l))")
-        case .seek(let l, let k, _, let many): parts.append("NodeIndexSeek(\(name):\(l)(\(k))\(many ? " IN" : ""))")
+        case .seek(let l, let k, _, let many):
+          parts.append("NodeIndexSeek(\(name):\(l)(\(k))\(many ? " IN" : ""))")
         case .range(let l, let k, _, _, _, _): parts.append("NodeIndexSeekByRange(\(name):\(l)(\(k)))")
         }
       case .check: parts.append("Check")
       case .expand(let r, _, let to, _, let toBound):
         let spec = matcher.relationships[r]
         let kind = spec.length == nil ? "Expand" : "VarLengthExpand"
-        parts.append("\(kind)\(toBound ? "(Into)" : "(All)")(\(spec.variable ?? "anon")->\(matcher.nodes[to].variable ?? "anon"))")
+        parts.append(
+          "\(kind)\(toBound ? "(Into)" : "(All)")(\(spec.variable ?? "anon")->\(matcher.nodes[to].variable ?? "anon"))"
+        )
       case .shortest(_, _, _, let all): parts.append(all ? "AllShortestPaths" : "ShortestPath")
       case .path: parts.append("ProjectPath")
       case .filter: parts.append("Filter")

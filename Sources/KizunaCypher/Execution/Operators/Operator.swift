@@ -34,12 +34,19 @@ class Operator {
 final class ResultSink: Operator {
   var rows: [Row] = []
   let columns: [Int]
+  /// False for a query that ends in an update clause: it runs for its
+  /// effects and returns no rows.
+  let keepsRows: Bool
 
-  init(columns: [Int]) { self.columns = columns }
+  init(columns: [Int], keepsRows: Bool = true) {
+    self.columns = columns
+    self.keepsRows = keepsRows
+  }
 
   override var summary: String { "ProduceResults" }
 
   override func push(_ row: Row, _ ctx: ExecutionContext) throws {
+    guard keepsRows else { return }
     rowsOut &+= 1
     rows.append(columns.map { row[$0] })
   }
@@ -149,21 +156,75 @@ final class DistinctOperator: Operator {
 
 /// SKIP and LIMIT.
 final class SliceOperator: Operator {
-  let skip: Int
-  let limit: Int?
+  /// A row count known when planning, or computed once when the first row arrives.
+  enum Count {
+    case fixed(Int)
+    case computed(CompiledExpression, String)
+  }
+
+  private let skipCount: Count?
+  private let limitCount: Count?
+  private var skip = 0
+  private var limit: Int?
+  private var resolved = false
   private var seen = 0
-  init(skip: Int, limit: Int?) {
-    self.skip = skip
-    self.limit = limit
+
+  init(skip: Count?, limit: Count?) {
+    skipCount = skip
+    limitCount = limit
   }
   override var summary: String { "Skip/Limit" }
 
+  /// Checks a SKIP or LIMIT value: a non-negative integer.
+  static func count(_ v: Value, _ clause: String, phase: CypherError.Phase, at position: SourcePosition?)
+    throws
+    -> Int
+  {
+    func fail(_ detail: String, _ message: String) -> CypherError {
+      var e = CypherError(type: .syntaxError, detail: detail, phase: phase, message: message)
+      if let position {
+        e.line = position.line
+        e.column = position.column
+        e.message += " (line \(position.line), column \(position.column))"
+      }
+      return e
+    }
+    switch v {
+    case .int(let n) where n >= 0: return Int(n)
+    case .int: throw fail("NegativeIntegerArgument", "\(clause) must be a non-negative integer, got \(v).")
+    default: throw fail("InvalidArgumentType", "\(clause) must be an integer, got a \(v.typeName).")
+    }
+  }
+
+  private func resolve(_ c: Count?, _ ctx: ExecutionContext) throws -> Int? {
+    switch c {
+    case nil: return nil
+    case .fixed(let n): return n
+    case .computed(let e, let clause):
+      return try Self.count(try e.evaluate([], ctx), clause, phase: .runtime, at: nil)
+    }
+  }
+
   override func push(_ row: Row, _ ctx: ExecutionContext) throws {
+    if !resolved {
+      skip = try resolve(skipCount, ctx) ?? 0
+      limit = try resolve(limitCount, ctx)
+      resolved = true
+    }
     seen += 1
     if seen <= skip { return }
     if let limit, seen - skip > limit { throw Stop() }
     try emit(row, ctx)
     if let limit, seen - skip >= limit { throw Stop() }
+  }
+
+  override func finish(_ ctx: ExecutionContext) throws {
+    if !resolved {
+      _ = try resolve(skipCount, ctx)
+      _ = try resolve(limitCount, ctx)
+      resolved = true
+    }
+    try super.finish(ctx)
   }
 }
 

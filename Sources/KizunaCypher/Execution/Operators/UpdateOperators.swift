@@ -6,7 +6,8 @@ func cypherError(_ e: StoreError) -> CypherError {
   case .deleteConnectedNode: return .runtime(.constraintValidationFailed, "DeleteConnectedNode", e.message)
   case .invalidPropertyType: return .runtime(.typeError, "InvalidPropertyType", e.message)
   case .deletedEntity: return .runtime(.entityNotFound, "DeletedEntityAccess", e.message)
-  case .constraintViolation: return .runtime(.constraintVerificationFailed, "ConstraintVerificationFailed", e.message)
+  case .constraintViolation:
+    return .runtime(.constraintVerificationFailed, "ConstraintVerificationFailed", e.message)
   case .schema: return .runtime(.semanticError, "SchemaRuleViolation", e.message)
   case .storage, .importFailed: return .runtime(.semanticError, "StorageError", e.message)
   }
@@ -36,6 +37,23 @@ struct CreatePlan {
   var relationships: [RelationshipItem]
   /// (path slot, node item indexes, relationship item indexes)
   var paths: [(slot: Int, nodes: [Int], relationships: [Int])]
+  /// MERGE cannot create an entity with a null property: the created entity
+  /// would never match its own pattern.
+  var rejectsNullProperties = false
+
+  private func evaluate(
+    _ properties: [(String, CompiledExpression)], _ row: Row, _ ctx: ExecutionContext, _ tx: WriteTransaction
+  ) throws -> [(Int32, Value)] {
+    try properties.map { key, value in
+      let v = try value.evaluate(row, ctx)
+      if rejectsNullProperties && v.isNull {
+        throw CypherError.runtime(
+          .semanticError, "MergeReadOwnWrites",
+          "Cannot merge an entity whose property `\(key)` is null; use a non-null value or CREATE.")
+      }
+      return (tx.keyID(key), v)
+    }
+  }
 
   func apply(_ row: inout Row, _ ctx: ExecutionContext) throws {
     let tx = try ctx.writer()
@@ -45,31 +63,37 @@ struct CreatePlan {
         switch row[n.slot] {
         case .node(let id):
           guard ctx.store.nodeExists(id) else {
-            throw CypherError.runtime(.entityNotFound, "DeletedEntityAccess", "Node with id \(id) has been deleted")
+            throw CypherError.runtime(
+              .entityNotFound, "DeletedEntityAccess", "Node with id \(id) has been deleted")
           }
           ids.append(id)
         default:
           throw CypherError.runtime(
-            .semanticError, "CreateWithNull", "Cannot create a relationship to a node that is null (an OPTIONAL MATCH found nothing).")
+            .semanticError, "CreateWithNull",
+            "Cannot create a relationship to a node that is null (an OPTIONAL MATCH found nothing).")
         }
         continue
       }
-      let props = try n.properties.map { (tx.keyID($0.0), try $0.1.evaluate(row, ctx)) }
-      let id = try translating { try tx.createNode(labels: n.labels.map { tx.labelID($0) }, properties: props) }
+      let props = try evaluate(n.properties, row, ctx, tx)
+      let id = try translating {
+        try tx.createNode(labels: n.labels.map { tx.labelID($0) }, properties: props)
+      }
       row[n.slot] = .node(id)
       ids.append(id)
     }
     var rels: [RelationshipID] = []
     for r in relationships {
-      let props = try r.properties.map { (tx.keyID($0.0), try $0.1.evaluate(row, ctx)) }
+      let props = try evaluate(r.properties, row, ctx, tx)
       let id = try translating {
-        try tx.createRelationship(type: tx.typeID(r.type), start: ids[r.from], end: ids[r.to], properties: props)
+        try tx.createRelationship(
+          type: tx.typeID(r.type), start: ids[r.from], end: ids[r.to], properties: props)
       }
       row[r.slot] = .relationship(id)
       rels.append(id)
     }
     for p in paths {
-      row[p.slot] = .path(PathValue(nodes: p.nodes.map { ids[$0] }, relationships: p.relationships.map { rels[$0] }))
+      row[p.slot] = .path(
+        PathValue(nodes: p.nodes.map { ids[$0] }, relationships: p.relationships.map { rels[$0] }))
     }
   }
 }
@@ -95,6 +119,8 @@ final class MergeOperator: Operator {
 
   init(matcher: PatternMatcher, create: CreatePlan, onMatch: [SetAction], onCreate: [SetAction]) {
     self.matcher = matcher
+    var create = create
+    create.rejectsNullProperties = true
     self.create = create
     self.onMatch = onMatch
     self.onCreate = onCreate
@@ -143,7 +169,8 @@ enum SetAction {
         case .relationship(let id): try tx.setRelationshipProperty(id, tx.keyID(key), v)
         default:
           throw CypherError.runtime(
-            .typeError, "InvalidArgumentType", "Properties can be set on nodes and relationships only, not on \(target.typeName).")
+            .typeError, "InvalidArgumentType",
+            "Properties can be set on nodes and relationships only, not on \(target.typeName).")
         }
       case .replace(let slot, let value), .merge(let slot, let value):
         var replace = false
@@ -158,7 +185,9 @@ enum SetAction {
         case .relationship(let id): entries = ctx.store.relationshipPropertyMap(id)
         case .null: entries = [:]
         default:
-          throw CypherError.runtime(.typeError, "InvalidArgumentType", "Expected a map to set properties from, got \(source.typeName).")
+          throw CypherError.runtime(
+            .typeError, "InvalidArgumentType",
+            "Expected a map to set properties from, got \(source.typeName).")
         }
         switch target {
         case .node(let id):
@@ -174,9 +203,12 @@ enum SetAction {
               try tx.setRelationshipProperty(id, k, .null)
             }
           }
-          for (k, v) in entries.sorted(by: { $0.key < $1.key }) { try tx.setRelationshipProperty(id, tx.keyID(k), v) }
+          for (k, v) in entries.sorted(by: { $0.key < $1.key }) {
+            try tx.setRelationshipProperty(id, tx.keyID(k), v)
+          }
         default:
-          throw CypherError.runtime(.typeError, "InvalidArgumentType", "Cannot set properties on \(target.typeName).")
+          throw CypherError.runtime(
+            .typeError, "InvalidArgumentType", "Cannot set properties on \(target.typeName).")
         }
       case .addLabels(let slot, let labels):
         guard case .node(let id) = row[slot] else { return }
@@ -226,7 +258,9 @@ final class DeleteOperator: Operator {
         rels.append(contentsOf: p.relationships)
         nodes.append(contentsOf: p.nodes)
       default:
-        throw CypherError.runtime(.typeError, "InvalidArgumentType", "DELETE expects a node, relationship or path, got \(v.typeName).")
+        throw CypherError.runtime(
+          .typeError, "InvalidArgumentType", "DELETE expects a node, relationship or path, got \(v.typeName)."
+        )
       }
     }
     try translating {
