@@ -18,7 +18,7 @@ public enum ResultDrawing {
       for relationship in part.relationships { relationships[relationship.id] = relationship }
     }
     if connect, nodes.count > 1 {
-      let ids = Value.list(nodes.keys.sorted().map { Value.integer(Int64($0)) })
+      let ids = Value.list(nodes.keys.sorted().map { Value.int(Int64($0)) })
       let joining = try engine.run(
         "MATCH (a)-[r]->(b) WHERE id(a) IN $ids AND id(b) IN $ids RETURN r", parameters: ["ids": ids])
       for result in joining {
@@ -48,7 +48,8 @@ public enum ResultDrawing {
 
   /// Draws `extract` into `path`, the format taken from its extension.
   public static func write(
-    _ extract: GraphExtract, to path: String, engine layout: LayoutEngine? = nil, style: GraphStyle = GraphStyle()
+    _ extract: GraphExtract, to path: String, engine layout: LayoutEngine? = nil,
+    style: GraphStyle = GraphStyle()
   ) throws(RenderError) {
     guard let format = format(forPath: path) else {
       throw RenderError(.io, "cannot tell the format of \(path): name it .png, .svg, .pdf or .dot")
