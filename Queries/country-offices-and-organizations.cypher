@@ -3,6 +3,8 @@
 // of its localities, each with the people who hold it.
 // Parameters: $country — the country's name or ISO code, any case
 // (e.g. {"country": "Japan"} or {"country": "VN"}).
+// Defaults, used when --params does not give them:
+// @param country: "Japan"
 MATCH (country:Country)
 WHERE toLower(country.name) = toLower($country) OR toLower(country.iso) = toLower($country)
 MATCH (thing)-[:OFFICE_OF|LOCATED_IN*1..2]->(country)

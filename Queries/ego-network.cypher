@@ -2,6 +2,8 @@
 // directions and the nodes at their other end.
 // Parameters: $name — a name, an alias, an office title or a source id, any
 // case (e.g. {"name": "Truong Thi Mai"} or {"name": "Kishida Fumio"}).
+// Defaults, used when --params does not give them:
+// @param name: "Truong Thi Mai"
 MATCH (center)
 WHERE toLower(center.name) = toLower($name)
    OR toLower(center.title) = toLower($name)

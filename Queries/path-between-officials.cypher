@@ -4,6 +4,9 @@
 // through a country every two citizens would be two hops apart.
 // Parameters: $from, $to — a person's name or one of its aliases, any case
 // (e.g. {"from": "Kotaro Nagasaki", "to": "Nguyen Minh Vu"}).
+// Defaults, used when --params does not give them:
+// @param from: "Kotaro Nagasaki"
+// @param to: "Nguyen Minh Vu"
 MATCH (first:Person), (last:Person)
 WHERE (toLower(first.name) = toLower($from)
        OR any(alias IN first.aliases WHERE toLower(alias) = toLower($from)))

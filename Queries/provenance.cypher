@@ -2,6 +2,8 @@
 // list names it.
 // Parameters: $source — a seed file name or its leading part
 // (e.g. {"source": "001_b515567d38da300a.txt"} or {"source": "001"}).
+// Defaults, used when --params does not give them:
+// @param source: "001"
 MATCH (n)
 WHERE any(s IN n.sources WHERE s STARTS WITH $source)
 RETURN 'node' AS element,

@@ -17,16 +17,22 @@ struct QueryCommand: ParsableCommand {
         kizuna query -e 'MATCH (a:Locality)-[s:SISTER_CITY]->(b) RETURN a.name, b.name, s.since'
         kizuna query --params '{"name": "Vo Van Thuong"}' -e 'MATCH (p:Person {name: $name})-[m:MET]-(o) RETURN o.name, m.date'
         kizuna query Queries/who-met-whom.cypher --format json
+        kizuna query Queries/ego-network.cypher --params '{"name": "Kishida Fumio"}'
         echo 'RETURN 1 + 1 AS two' | kizuna query --db :memory: -
       """)
 
-  @Option(help: "Database directory, or :memory: for an empty graph. Default: the bundled Vietnam–Japan graph.")
+  @Option(
+    help: "Database directory, or :memory: for an empty graph. Default: the bundled Vietnam–Japan graph.")
   var db: String?
 
   @Option(help: "Output format: table, json (one JSON object per statement) or csv.")
   var format: OutputFormatArgument?
 
-  @Option(help: "Query parameters as a JSON object, e.g. '{\"name\": \"Vo Van Thuong\"}'.")
+  @Option(
+    help: """
+      Query parameters as a JSON object, e.g. '{"name": "Vo Van Thuong"}'. They override the \
+      defaults a file declares in comment lines like `// @param name: "Vo Van Thuong"`.
+      """)
   var params: String?
 
   @Option(name: .customShort("e"), help: "The statements to run.")
@@ -43,7 +49,9 @@ struct QueryCommand: ParsableCommand {
   }
 
   func validate() throws {
-    if text == nil && file == nil { throw ValidationError("give statements with -e TEXT, a FILE, or - for standard input") }
+    if text == nil && file == nil {
+      throw ValidationError("give statements with -e TEXT, a FILE, or - for standard input")
+    }
     if text != nil && file != nil { throw ValidationError("give either -e TEXT or a FILE, not both") }
     if let file, file != "-", !FileManager.default.fileExists(atPath: file) {
       throw ValidationError("no such file: \(file)")
@@ -57,12 +65,21 @@ struct QueryCommand: ParsableCommand {
     } else if file == "-" {
       source = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
     } else if let file {
-      guard let data = FileManager.default.contents(atPath: file) else { throw CLIFailure("cannot read \(file)") }
+      guard let data = FileManager.default.contents(atPath: file) else {
+        throw CLIFailure("cannot read \(file)")
+      }
       source = String(decoding: data, as: UTF8.self)
     } else {
       source = ""
     }
-    let parameters = try parseParameters(params)
+    let script: QueryScript
+    do {
+      script = try QueryScript(
+        text: source, fileName: text == nil ? (file == "-" ? "stdin" : file ?? "query") : "-e")
+    } catch {
+      throw CLIFailure(error.description)
+    }
+    let parameters = script.parameters(overriding: try parseParameters(params))
     let database: Database
     do {
       database = try DatabaseLocation(argument: db).open()
@@ -75,7 +92,7 @@ struct QueryCommand: ParsableCommand {
     engine.timeout = timeout
     let output = ResultPrinter(format: resolvedFormat)
     var failed = false
-    engine.runEach(source, parameters: parameters) { result in
+    engine.runEach(script.text, parameters: parameters) { result in
       switch result {
       case .success(let r): output.print(r)
       case .failure(let e):
