@@ -29,7 +29,7 @@ import Testing
   @Test func hanoiInVietnameseIsOnlySuggested() throws {
     // The data model: "Hà Nội" finds Hanoi only if it is an alias (it is two
     // words, "ha noi", once folded); it is offered as a close match instead.
-    let error = explorerError { () throws(ExplorerError) in try EntityFinder.resolve("Hà Nội", in: Bundled.database) }
+    let error = explorerError { try EntityFinder.resolve("Hà Nội", in: Bundled.database) }
     #expect(error?.kind == .notFound)
     #expect(error?.message == "no entity named \"Hà Nội\"; did you mean: Hanoi (Locality)")
   }
@@ -37,12 +37,12 @@ import Testing
   @Test func picksANodeByID() throws {
     let thuong = try Bundled.entity("Vo Van Thuong")
     #expect(try Bundled.entity("#\(thuong.id)") == thuong)
-    let missing = explorerError { () throws(ExplorerError) in try EntityFinder.resolve("#999999", in: Bundled.database) }
+    let missing = explorerError { try EntityFinder.resolve("#999999", in: Bundled.database) }
     #expect(missing?.kind == .notFound)
   }
 
   @Test func unknownNameSuggestsCloseOnes() throws {
-    let error = explorerError { () throws(ExplorerError) in try EntityFinder.resolve("vo van thong", in: Bundled.database) }
+    let error = explorerError { try EntityFinder.resolve("vo van thong", in: Bundled.database) }
     #expect(error?.kind == .notFound)
     #expect(error?.candidates.first?.caption == "Vo Van Thuong")
     #expect(error?.message.hasPrefix("no entity named \"vo van thong\"; did you mean: Vo Van Thuong (Person)") == true)
@@ -50,26 +50,26 @@ import Testing
   }
 
   @Test func aSurnameSuggestsThePeopleWhoBearIt() throws {
-    let error = explorerError { () throws(ExplorerError) in try EntityFinder.resolve("kishida", in: Bundled.database) }
+    let error = explorerError { try EntityFinder.resolve("kishida", in: Bundled.database) }
     #expect(error?.candidates.first?.caption == "Fumio Kishida")
-    let nguyen = explorerError { () throws(ExplorerError) in try EntityFinder.resolve("Nguyen", in: Bundled.database) }
+    let nguyen = explorerError { try EntityFinder.resolve("Nguyen", in: Bundled.database) }
     #expect(Set(nguyen?.candidates.map(\.caption) ?? []) == ["Nguyen Minh Vu", "Nguyen Phu Trong"])
   }
 
   @Test func typosInOneWordStillFindTheName() throws {
-    let error = explorerError { () throws(ExplorerError) in try EntityFinder.resolve("Fumio Kishda", in: Bundled.database) }
+    let error = explorerError { try EntityFinder.resolve("Fumio Kishda", in: Bundled.database) }
     #expect(error?.candidates.first?.caption == "Fumio Kishida")
   }
 
   @Test func nothingCloseSaysSo() throws {
-    let error = explorerError { () throws(ExplorerError) in try EntityFinder.resolve("zzqx wvvk", in: Bundled.database) }
+    let error = explorerError { try EntityFinder.resolve("zzqx wvvk", in: Bundled.database) }
     #expect(error?.kind == .notFound)
     #expect(error?.candidates == [])
     #expect(error?.message == "no entity named \"zzqx wvvk\"")
   }
 
   @Test func emptyNameIsAnError() {
-    let error = explorerError { () throws(ExplorerError) in try EntityFinder.resolve("   ", in: Bundled.database) }
+    let error = explorerError { try EntityFinder.resolve("   ", in: Bundled.database) }
     #expect(error?.kind == .notFound)
   }
 
@@ -79,7 +79,7 @@ import Testing
       CREATE (:Locality {name: 'Hanoi'}), (:Organization {name: 'HÀNOI', aliases: []}),
              (:Person {name: 'Someone', aliases: ['hanoi']}), (:Locality {name: 'Tokyo'})
       """)
-    let error = explorerError { () throws(ExplorerError) in try EntityFinder.resolve("HANOI ", in: database) }
+    let error = explorerError { try EntityFinder.resolve("HANOI ", in: database) }
     #expect(error?.kind == .ambiguous)
     #expect(error?.candidates.map(\.labels) == [["Locality"], ["Organization"], ["Person"]])
     #expect(error?.message.contains("\"HANOI\" names 3 entities") == true)
@@ -94,14 +94,14 @@ import Testing
     let (database, _) = try graph("CREATE (:Event {name: 'Summit: Tokyo'}), (:Locality {name: 'Tokyo'})")
     #expect(try EntityFinder.resolve("Summit: Tokyo", in: database).labels == ["Event"])
     #expect(try EntityFinder.resolve("locality: tokyo", in: database).labels == ["Locality"])
-    let error = explorerError { () throws(ExplorerError) in try EntityFinder.resolve("City:Tokyo", in: database) }
+    let error = explorerError { try EntityFinder.resolve("City:Tokyo", in: database) }
     #expect(error?.kind == .notFound)
   }
 
   @Test func deletedNodesAreNotFound() throws {
     let (database, engine) = try graph("CREATE (:Person {name: 'Gone'}), (:Person {name: 'Here'})")
     _ = try engine.run("MATCH (p:Person {name: 'Gone'}) DELETE p")
-    let error = explorerError { () throws(ExplorerError) in try EntityFinder.resolve("gone", in: database) }
+    let error = explorerError { try EntityFinder.resolve("gone", in: database) }
     #expect(error?.kind == .notFound)
     #expect(try EntityFinder.resolve("here", in: database).caption == "Here")
   }

@@ -36,12 +36,15 @@ func count(_ engine: CypherEngine, _ query: String, _ parameters: [String: Value
 }
 
 /// Runs `body` and returns the explorer error it throws (nil, recorded, if none).
-func explorerError<T>(_ body: () throws(ExplorerError) -> T) -> ExplorerError? {
+func explorerError<T>(_ body: () throws -> T) -> ExplorerError? {
   do {
     _ = try body()
     Issue.record("expected an ExplorerError")
     return nil
-  } catch {
+  } catch let error as ExplorerError {
     return error
+  } catch {
+    Issue.record("expected an ExplorerError, got \(error)")
+    return nil
   }
 }
