@@ -6,7 +6,8 @@ import KizunaStore
 
 /// Options every explorer command takes.
 struct ExplorerOptions: ParsableArguments {
-  @Option(help: "Database directory, or :memory: for an empty graph. Default: the bundled Vietnam–Japan graph.")
+  @Option(
+    help: "Database directory, or :memory: for an empty graph. Default: the bundled Vietnam–Japan graph.")
   var db: String?
 
   @Option(help: "Output format: table (default), json (one JSON object per table) or csv.")
@@ -57,7 +58,9 @@ struct ExplorerOptions: ParsableArguments {
 
 /// `-o FILE`: a drawing whose format comes from the file's extension.
 struct DrawingOption: ParsableArguments {
-  @Option(name: [.customShort("o"), .customLong("output")], help: "Also draw the result into this .png, .svg, .pdf or .dot file.")
+  @Option(
+    name: [.customShort("o"), .customLong("output")],
+    help: "Also draw the result into this .png, .svg, .pdf or .dot file.")
   var output: String?
 
   func validate() throws {

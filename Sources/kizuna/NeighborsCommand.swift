@@ -34,9 +34,13 @@ struct NeighborsCommand: ParsableCommand {
   @Option(help: "List at most this many rows (the drawing keeps everything found).")
   var limit = 500
 
+  @Option(name: .customLong("max-nodes"), help: "Stop widening the search once this many nodes are found.")
+  var maxNodes = NeighborhoodSearch.defaultMaxNodes
+
   func validate() throws {
     if depth < 1 { throw ValidationError("--depth must be at least 1") }
     if limit < 0 { throw ValidationError("--limit cannot be negative") }
+    if maxNodes < 1 { throw ValidationError("--max-nodes must be at least 1") }
   }
 
   func run() throws {
@@ -44,7 +48,8 @@ struct NeighborsCommand: ParsableCommand {
     let neighborhood = try explore { () throws(ExplorerError) -> Neighborhood in
       let center = try EntityFinder.resolve(name, in: database)
       let via = try RelationshipTypeFilter.resolve(via, in: database)
-      return Neighborhood.explore(around: center, search: NeighborhoodSearch(depth: depth, via: via), in: database)
+      return Neighborhood.explore(
+        around: center, search: NeighborhoodSearch(depth: depth, via: via, maxNodes: maxNodes), in: database)
     }
     var table = neighborhood.table
     let hidden = max(0, table.rows.count - limit)
@@ -53,10 +58,15 @@ struct NeighborsCommand: ParsableCommand {
     let reach = "within \(depth) relationship\(depth == 1 ? "" : "s")"
     options.say("\(neighborhood.center): \(count) neighbor\(count == 1 ? "" : "s") \(reach)")
     if neighborhood.truncated {
-      printError("note: stopped after \(neighborhood.distances.count) nodes; use a smaller --depth or --via")
+      printError(
+        "note: stopped after \(neighborhood.distances.count) nodes (--max-nodes); use a smaller --depth or --via"
+      )
     }
     if count > 0 { options.emit([(nil, table)]) }
     if hidden > 0 { printError("note: \(hidden) more rows not shown; raise --limit to see them") }
+    if drawing.output != nil, neighborhood.extract.nodes.count > 2000 {
+      printError("note: drawing \(neighborhood.extract.nodes.count) nodes takes a while")
+    }
     try drawing.draw(neighborhood.extract)
   }
 }

@@ -49,7 +49,8 @@ struct PathCommand: ParsableCommand {
       let start = try EntityFinder.resolve(from, in: database)
       let end = try EntityFinder.resolve(to, in: database)
       let via = try RelationshipTypeFilter.resolve(via, in: database)
-      return try PathFinder.find(from: start, to: end, search: PathSearch(via: via, all: all, maxLength: maxLength), engine: engine)
+      return try PathFinder.find(
+        from: start, to: end, search: PathSearch(via: via, all: all, maxLength: maxLength), engine: engine)
     }
     if options.format == .table {
       let hops = report.paths[0].length
@@ -58,7 +59,8 @@ struct PathCommand: ParsableCommand {
         options.say("Shortest path from \(report.from) to \(report.to), \(length):\n")
         options.say("  " + report.paths[0].text)
       } else {
-        options.say("\(report.paths.count) shortest paths from \(report.from) to \(report.to), \(length) each:\n")
+        options.say(
+          "\(report.paths.count) shortest paths from \(report.from) to \(report.to), \(length) each:\n")
         for (index, path) in report.paths.enumerated() { options.say("  \(index + 1). \(path.text)") }
       }
     } else {

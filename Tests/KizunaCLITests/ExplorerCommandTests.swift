@@ -24,12 +24,16 @@ import Testing
   @Test func pathBetweenMaiAndThuong() throws {
     let result = try CLI.run(["path", "truong thi mai", "vo van thuong"])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.contains("Shortest path from Truong Thi Mai (Person) to Vo Van Thuong (Person), 2 relationships"))
+    #expect(
+      result.stdout.contains(
+        "Shortest path from Truong Thi Mai (Person) to Vo Van Thuong (Person), 2 relationships"))
     #expect(result.stdout.contains("  Truong Thi Mai (Person) -["))
   }
 
   @Test func pathAllViaMetAsJSON() throws {
-    let result = try CLI.run(["path", "Truong Thi Mai", "Võ Văn Thưởng", "--all", "--via", "MET", "--format", "json"])
+    let result = try CLI.run([
+      "path", "Truong Thi Mai", "Võ Văn Thưởng", "--all", "--via", "MET", "--format", "json",
+    ])
     #expect(result.status == 0, "\(result.stderr)")
     let lines = try jsonLines(result.stdout)
     #expect(lines.count == 1)
@@ -38,12 +42,14 @@ import Testing
     #expect(rows.first?[0] as? Int == 2)
     #expect(
       rows.first?[1] as? String
-        == "Truong Thi Mai (Person) -[MET]-> Fumio Kishida (Person) <-[MET 2023-11-27]- Vo Van Thuong (Person)")
+        == "Truong Thi Mai (Person) -[MET]-> Fumio Kishida (Person) <-[MET 2023-11-27]- Vo Van Thuong (Person)"
+    )
   }
 
   @Test func pathDrawsAPNG() throws {
     let dir = try TemporaryDirectory()
-    let result = try CLI.run(["path", "Vo Van Thuong", "Prime Minister of Japan", "-o", "p.png"], in: dir.path)
+    let result = try CLI.run(
+      ["path", "Vo Van Thuong", "Prime Minister of Japan", "-o", "p.png"], in: dir.path)
     #expect(result.status == 0, "\(result.stderr)")
     expectPNG(dir.path + "/p.png")
   }
@@ -52,7 +58,8 @@ import Testing
     let result = try CLI.run(["path", "vo van thong", "Hanoi"])
     #expect(result.status == 1)
     #expect(result.stdout.isEmpty)
-    #expect(result.stderr.contains("error: no entity named \"vo van thong\"; did you mean: Vo Van Thuong (Person)"))
+    #expect(
+      result.stderr.contains("error: no entity named \"vo van thong\"; did you mean: Vo Van Thuong (Person)"))
   }
 
   @Test func noPathWithinTheMaximumFails() throws {
@@ -84,7 +91,10 @@ import Testing
   @Test func neighborsAsCSVWithADrawing() throws {
     let dir = try TemporaryDirectory()
     let result = try CLI.run(
-      ["neighbors", "hanoi", "--depth", "2", "--via", "SISTER_CITY,LOCATED_IN", "--format", "csv", "-o", "h.png"],
+      [
+        "neighbors", "hanoi", "--depth", "2", "--via", "SISTER_CITY,LOCATED_IN", "--format", "csv", "-o",
+        "h.png",
+      ],
       in: dir.path)
     #expect(result.status == 0, "\(result.stderr)")
     let lines = result.stdout.split(separator: "\n")
@@ -99,7 +109,10 @@ import Testing
   @Test func neighborsOfAnAmbiguousNameFail() throws {
     let dir = try TemporaryDirectory()
     let create = try CLI.run(
-      ["query", "--db", "g.kzdb", "-e", "CREATE (:City {name: 'Springfield'}), (:Town {name: 'springfield'})"],
+      [
+        "query", "--db", "g.kzdb", "-e",
+        "CREATE (:City {name: 'Springfield'}), (:Town {name: 'springfield'})",
+      ],
       in: dir.path)
     #expect(create.status == 0, "\(create.stderr)")
     let result = try CLI.run(["neighbors", "--db", "g.kzdb", "SPRINGFIELD"], in: dir.path)
@@ -157,7 +170,9 @@ import Testing
   @Test func statsOnTheTerminalShowsTablesAndBars() throws {
     let result = try CLI.run(["stats", "--top", "3"])
     #expect(result.status == 0, "\(result.stderr)")
-    for heading in ["Graph:", "Nodes by label:", "Relationships by type:", "Degree distribution:", "Top 3 by degree:"] {
+    for heading in [
+      "Graph:", "Nodes by label:", "Relationships by type:", "Degree distribution:", "Top 3 by degree:",
+    ] {
       #expect(result.stdout.contains(heading + "\n"))
     }
     #expect(result.stdout.contains("█"))
@@ -167,11 +182,14 @@ import Testing
   @Test func statsOfADatabaseDirectory() throws {
     let dir = try TemporaryDirectory()
     let create = try CLI.run(
-      ["query", "--db", "g.kzdb", "-e", "CREATE (a:P {name: 'a'})-[:R]->(b:P {name: 'b'})-[:R]->(c:Q)"], in: dir.path)
+      ["query", "--db", "g.kzdb", "-e", "CREATE (a:P {name: 'a'})-[:R]->(b:P {name: 'b'})-[:R]->(c:Q)"],
+      in: dir.path)
     #expect(create.status == 0, "\(create.stderr)")
     let result = try CLI.run(["stats", "--db", "g.kzdb", "--format", "csv"], in: dir.path)
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.hasPrefix("nodes,relationships,min degree,median degree,mean degree,max degree\n3,2,1,1.0,1.33,2\n"))
+    #expect(
+      result.stdout.hasPrefix(
+        "nodes,relationships,min degree,median degree,mean degree,max degree\n3,2,1,1.0,1.33,2\n"))
   }
 
   @Test func schemaListsPatternsAndDrawsThem() throws {
@@ -183,7 +201,8 @@ import Testing
     expectPNG(dir.path + "/schema.png")
     let dot = try CLI.run(["schema", "-o", "schema.dot"], in: dir.path)
     #expect(dot.status == 0)
-    let text = String(decoding: FileManager.default.contents(atPath: dir.path + "/schema.dot") ?? Data(), as: UTF8.self)
+    let text = String(
+      decoding: FileManager.default.contents(atPath: dir.path + "/schema.dot") ?? Data(), as: UTF8.self)
     #expect(text.contains("HOLDS 22"))
   }
 

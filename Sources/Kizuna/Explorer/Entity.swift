@@ -14,7 +14,9 @@ public struct Entity: Sendable, Hashable, CustomStringConvertible {
   }
 
   public init(_ node: NodeSnapshot) {
-    self.init(id: node.id, labels: node.labels, caption: Self.caption(node.properties, labels: node.labels, id: node.id))
+    self.init(
+      id: node.id, labels: node.labels,
+      caption: Self.caption(node.properties, labels: node.labels, id: node.id))
   }
 
   /// Reads the node from `store`; the caller checks that it exists.

@@ -71,18 +71,19 @@ public struct EntityFinder {
   /// few typing mistakes away, then names sharing some of the words.
   public func suggestions(for text: String, label: Int32? = nil, limit: Int = suggestionLimit) -> [Entity] {
     let query = SuggestionQuery(NameFolding.fold(text))
-    guard !query.text.isEmpty else { return [] }
-    var best: [NodeID: SuggestionQuery.Score] = [:]
+    guard !query.isEmpty else { return [] }
+    var best: [NodeID: (score: SuggestionQuery.Score, name: String)] = [:]
     forEachName(label: label) { node, name in
-      guard let score = query.score(NameFolding.fold(name)) else { return }
-      if let known = best[node], known <= score { return }
-      best[node] = score
+      let folded = NameFolding.fold(name)
+      guard let score = query.score(folded) else { return }
+      if let known = best[node], (known.score, known.name) <= (score, folded) { return }
+      best[node] = (score, folded)
     }
-    let ranked = best.map { (entity: Entity(node: $0.key, in: store), score: $0.value) }
-      .sorted {
-        ($0.score, $0.entity.caption, $0.entity.id) < ($1.score, $1.entity.caption, $1.entity.id)
-      }
-    return ranked.prefix(limit).map(\.entity)
+    // Entities only for the few shown: a common word can score many thousands of nodes.
+    let ranked = best.sorted { a, b in
+      (a.value.score, a.value.name, a.key) < (b.value.score, b.value.name, b.key)
+    }
+    return ranked.prefix(limit).map { Entity(node: $0.key, in: store) }
   }
 
   /// Every name, title and alias of `node`.
@@ -107,7 +108,8 @@ public struct EntityFinder {
           visit(Int(node), column, &scratch, body)
         }
       } else {
-        for node in 0..<min(column.slotCount, store.nodeIDLimit) where column.has(node) && store.nodeExists(node) {
+        for node in 0..<min(column.slotCount, store.nodeIDLimit)
+        where column.has(node) && store.nodeExists(node) {
           visit(node, column, &scratch, body)
         }
       }
@@ -159,7 +161,9 @@ public struct EntityFinder {
   }
 }
 
-/// A folded query, ready to be scored against folded names.
+/// A folded query, ready to be scored against folded names. Works on UTF-8
+/// bytes without allocating per name, since a miss in a large graph scores
+/// every name in it.
 struct SuggestionQuery {
   /// Lower is better: the tier first, then the distance within it.
   struct Score: Comparable {
@@ -168,38 +172,61 @@ struct SuggestionQuery {
     static func < (a: Score, b: Score) -> Bool { (a.tier, a.distance) < (b.tier, b.distance) }
   }
 
-  let text: String
-  let scalars: [Unicode.Scalar]
-  let words: [Substring]
+  let text: [UInt8]
+  let words: [[UInt8]]
   let typoLimit: Int
 
   init(_ folded: String) {
-    text = folded
-    scalars = Array(folded.unicodeScalars)
-    words = folded.split(separator: " ")
-    typoLimit = max(1, scalars.count / 4)
+    text = Array(folded.utf8)
+    words = text.split(separator: UInt8(ascii: " ")).map(Array.init)
+    typoLimit = max(1, text.count / 4)
   }
 
+  var isEmpty: Bool { text.isEmpty }
+
   func score(_ name: String) -> Score? {
+    var name = name
+    return name.withUTF8 { score(UnsafeBufferPointer(rebasing: $0[...])) }
+  }
+
+  func score(_ name: UnsafeBufferPointer<UInt8>) -> Score? {
     guard !name.isEmpty else { return nil }
-    let nameWords = name.split(separator: " ")
-    if words.allSatisfy({ word in nameWords.contains { $0.hasPrefix(word) } }) {
-      return Score(tier: 0, distance: abs(name.utf8.count - text.utf8.count))
+    // Every word typed starts a word of the name: "kishida", "vo van".
+    if words.allSatisfy({ word in Self.anyWord(of: name) { Self.hasPrefix($0, word) } }) {
+      return Score(tier: 0, distance: abs(name.count - text.count))
     }
-    if let distance = EditDistance.distance(scalars, Array(name.unicodeScalars), limit: typoLimit) {
+    if let distance = EditDistance.distance(text, name, limit: typoLimit) {
       return Score(tier: 1, distance: distance)
     }
     // Word by word: "vo van thong" still finds "Vo Van Thuong" in a name
     // list too long for whole-text distance to reach.
-    let close = words.filter { word in
-      word.count >= 3
-        && nameWords.contains { nameWord in
-          nameWord.hasPrefix(word)
-            || (word.count >= 4
-              && EditDistance.distance(Array(word.unicodeScalars), Array(nameWord.unicodeScalars), limit: 1) != nil)
-        }
+    var close = 0
+    for word in words where word.count >= 3 {
+      let found = Self.anyWord(of: name) { nameWord in
+        Self.hasPrefix(nameWord, word)
+          || (word.count >= 4 && EditDistance.distance(word, nameWord, limit: 1) != nil)
+      }
+      if found { close += 1 }
     }
-    guard !close.isEmpty, close.count * 2 >= words.count else { return nil }
-    return Score(tier: 2, distance: words.count - close.count)
+    guard close > 0, close * 2 >= words.count else { return nil }
+    return Score(tier: 2, distance: words.count - close)
+  }
+
+  /// Whether `test` holds for some space-separated word of `name`.
+  static func anyWord(
+    of name: UnsafeBufferPointer<UInt8>, _ test: (UnsafeBufferPointer<UInt8>) -> Bool
+  ) -> Bool {
+    var start = 0
+    for index in 0...name.count where index == name.count || name[index] == UInt8(ascii: " ") {
+      if index > start, test(UnsafeBufferPointer(rebasing: name[start..<index])) { return true }
+      start = index + 1
+    }
+    return false
+  }
+
+  static func hasPrefix(_ word: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
+    guard word.count >= prefix.count else { return false }
+    for index in prefix.indices where word[index] != prefix[index] { return false }
+    return true
   }
 }

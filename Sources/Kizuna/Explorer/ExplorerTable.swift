@@ -13,7 +13,9 @@ public struct ExplorerTable: Sendable, Hashable {
   }
 
   /// The rows as a query result, for the JSON and CSV printers.
-  public var queryResult: QueryResult { QueryResult(columns: columns, rows: rows, statistics: UpdateStatistics()) }
+  public var queryResult: QueryResult {
+    QueryResult(columns: columns, rows: rows, statistics: UpdateStatistics())
+  }
 
   /// A boxed table with strings unquoted and numbers aligned right; cells
   /// wider than `maxWidth` wrap at spaces onto more lines.
@@ -95,7 +97,8 @@ public enum TextWidth {
     for scalar in text.unicodeScalars {
       switch scalar.value {
       case 0x0300...0x036F, 0x200B...0x200F: continue
-      case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+      case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+        0xFF00...0xFF60,
         0xFFE0...0xFFE6, 0x20000...0x3FFFD:
         width += 2
       default: width += 1

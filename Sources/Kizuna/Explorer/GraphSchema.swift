@@ -48,7 +48,8 @@ public struct GraphSchema: Sendable, Hashable {
     var keysPerSet = [Set<Int32>](repeating: [], count: sets.members.count)
     for (key, column) in store.nodeProperties.enumerated() {
       var seen = [Bool](repeating: false, count: sets.members.count)
-      for node in 0..<min(column.slotCount, store.nodeIDLimit) where column.has(node) && store.nodeExists(node) {
+      for node in 0..<min(column.slotCount, store.nodeIDLimit)
+      where column.has(node) && store.nodeExists(node) {
         seen[Int(sets.setOf[node])] = true
       }
       for (set, present) in seen.enumerated() where present { keysPerSet[set].insert(Int32(key)) }
@@ -82,14 +83,16 @@ public struct GraphSchema: Sendable, Hashable {
     for (triple, count) in flat.enumerated() where count > 0 { perTriple[triple] = count }
     var typeKeys = [Set<Int32>](repeating: [], count: typeCount)
     for (key, column) in store.relationshipProperties.enumerated() {
-      for r in 0..<min(column.slotCount, store.relationshipIDLimit) where column.has(r) && store.relationshipExists(r) {
+      for r in 0..<min(column.slotCount, store.relationshipIDLimit)
+      where column.has(r) && store.relationshipExists(r) {
         let type = Int(store.typeID(of: r))
         if type >= 0, type < typeCount { typeKeys[type].insert(Int32(key)) }
       }
     }
     var connectionCounts: [Connection: Int] = [:]
     for (triple, count) in perTriple {
-      let endSet = triple % setCount, type = triple / setCount % typeCount, startSet = triple / setCount / typeCount
+      let endSet = triple % setCount, type = triple / setCount % typeCount,
+        startSet = triple / setCount / typeCount
       for startLabel in labels(ofSet: startSet) {
         for endLabel in labels(ofSet: endSet) {
           let connection = Connection(
@@ -101,7 +104,9 @@ public struct GraphSchema: Sendable, Hashable {
     }
 
     func keyNames(_ keys: Set<Int32>) -> [String] { keys.map { store.keys.name($0) }.sorted() }
-    let labelKinds = labelNames.indices.map { Kind(name: labelNames[$0], count: labelCounts[$0], keys: keyNames(labelKeys[$0])) }
+    let labelKinds = labelNames.indices.map {
+      Kind(name: labelNames[$0], count: labelCounts[$0], keys: keyNames(labelKeys[$0]))
+    }
     let typeKinds = (0..<typeCount).map {
       Kind(name: store.types.name(Int32($0)), count: typeCounts[$0], keys: keyNames(typeKeys[$0]))
     }
@@ -123,7 +128,9 @@ public struct GraphSchema: Sendable, Hashable {
   public var labelTable: ExplorerTable {
     ExplorerTable(
       columns: ["label", "nodes", "properties"],
-      rows: labels.map { [.string($0.name), .int(Int64($0.count)), .string($0.keys.joined(separator: ", "))] })
+      rows: labels.map {
+        [.string($0.name), .int(Int64($0.count)), .string($0.keys.joined(separator: ", "))]
+      })
   }
 
   public var typeTable: ExplorerTable {
@@ -152,7 +159,8 @@ public struct GraphSchema: Sendable, Hashable {
     let relationships = connections.enumerated().compactMap { index, connection -> RelationshipSnapshot? in
       guard let start = ids[connection.startLabel], let end = ids[connection.endLabel] else { return nil }
       return RelationshipSnapshot(
-        id: index, type: connection.type, start: start, end: end, properties: ["count": .int(Int64(connection.count))])
+        id: index, type: connection.type, start: start, end: end,
+        properties: ["count": .int(Int64(connection.count))])
     }
     return GraphExtract(nodes: nodes, relationships: relationships)
   }

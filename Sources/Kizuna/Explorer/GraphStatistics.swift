@@ -51,7 +51,9 @@ public struct GraphStatistics: Sendable {
       if type >= 0, type < perType.count { perType[type] += 1 }
     }
 
-    var labels = store.labels.names.enumerated().map { Count(name: $1, count: store.nodeCount(withLabel: Int32($0))) }
+    var labels = store.labels.names.enumerated().map {
+      Count(name: $1, count: store.nodeCount(withLabel: Int32($0)))
+    }
     var unlabelled = 0
     var frequency: [Int] = []
     var top: [(node: NodeID, degree: Int)] = []
@@ -124,14 +126,16 @@ public struct GraphStatistics: Sendable {
       columns: ["nodes", "relationships", "min degree", "median degree", "mean degree", "max degree"],
       rows: [
         [
-          .int(Int64(nodeCount)), .int(Int64(relationshipCount)), .int(Int64(minDegree)), .float(medianDegree),
+          .int(Int64(nodeCount)), .int(Int64(relationshipCount)), .int(Int64(minDegree)),
+          .float(medianDegree),
           .float((meanDegree * 100).rounded() / 100), .int(Int64(maxDegree)),
         ]
       ])
   }
 
   public var labelTable: ExplorerTable {
-    ExplorerTable(columns: ["label", "nodes"], rows: labels.map { [.string($0.name), .int(Int64($0.count))] })
+    ExplorerTable(
+      columns: ["label", "nodes"], rows: labels.map { [.string($0.name), .int(Int64($0.count))] })
   }
 
   public var typeTable: ExplorerTable {

@@ -52,16 +52,19 @@ public struct MeetingLog: Sendable {
   }
 
   /// Asks the Cypher engine for the person's `MET` relationships, dated ones
-  /// first in date order, then by month or the article's wording.
+  /// first in date order, then by month or the article's wording. The person
+  /// goes in as a node parameter, so no scan has to find it again.
   public static func meetings(of person: Entity, engine: CypherEngine) throws(ExplorerError) -> MeetingLog {
     let query = """
-      MATCH (p)-[m:MET]-(other) WHERE id(p) = $id
+      WITH $person AS p
+      MATCH (p)-[m:MET]-(other)
       RETURN m, other
       ORDER BY m.date, coalesce(m.period, toString(m.date)), other.name, id(m)
       """
     let result: QueryResult
     do {
-      result = try engine.run(query, parameters: ["id": .int(Int64(person.id))]).last
+      result =
+        try engine.run(query, parameters: ["person": .node(person.id)]).last
         ?? QueryResult(columns: [], rows: [], statistics: UpdateStatistics())
     } catch {
       throw ExplorerError(.query, "looking up meetings failed: \(error.message)")
@@ -75,7 +78,8 @@ public struct MeetingLog: Sendable {
       return Meeting(
         other: Entity(other), relationship: relationship, outgoing: relationship.start == person.id,
         when: when.map(RelationshipText.plain) ?? "", planned: p["planned"] == .bool(true),
-        place: p["place"].map(RelationshipText.plain) ?? "", occasion: p["occasion"].map(RelationshipText.plain) ?? "",
+        place: p["place"].map(RelationshipText.plain) ?? "",
+        occasion: p["occasion"].map(RelationshipText.plain) ?? "",
         sources: strings(p["sources"]))
     }
     let ids = Array(Set(meetings.flatMap(\.sources))).sorted()
@@ -86,16 +90,18 @@ public struct MeetingLog: Sendable {
     guard !ids.isEmpty, engine.database.read({ $0.labels.id(of: "Source") != nil }) else { return [] }
     let result: QueryResult
     do {
-      result = try engine.run(
-        "MATCH (s:Source) WHERE s.id IN $ids RETURN s.id, s.title, s.outlet ORDER BY s.id",
-        parameters: ["ids": .list(ids.map { .string($0) })]
-      ).last ?? QueryResult(columns: [], rows: [], statistics: UpdateStatistics())
+      result =
+        try engine.run(
+          "MATCH (s:Source) WHERE s.id IN $ids RETURN s.id, s.title, s.outlet ORDER BY s.id",
+          parameters: ["ids": .list(ids.map { .string($0) })]
+        ).last ?? QueryResult(columns: [], rows: [], statistics: UpdateStatistics())
     } catch {
       throw ExplorerError(.query, "looking up sources failed: \(error.message)")
     }
     return result.rows.map { row in
       SourceNote(
-        id: RelationshipText.plain(row[0]), title: RelationshipText.plain(row[1]), outlet: RelationshipText.plain(row[2]))
+        id: RelationshipText.plain(row[0]), title: RelationshipText.plain(row[1]),
+        outlet: RelationshipText.plain(row[2]))
     }
   }
 

@@ -6,7 +6,8 @@ import Foundation
 public enum NameFolding {
   public static func fold(_ text: String) -> String {
     if text.utf8.allSatisfy({ $0 < 0x80 }) { return foldASCII(text) }
-    let base = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    let base = text.folding(
+      options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     var out = String.UnicodeScalarView()
     var pendingSpace = false
     for scalar in base.unicodeScalars {

@@ -67,11 +67,15 @@ public struct Neighborhood: Sendable {
   }
 
   /// Searches around `center` in `database` under a read lock.
-  public static func explore(around center: Entity, search: NeighborhoodSearch, in database: Database) -> Neighborhood {
+  public static func explore(around center: Entity, search: NeighborhoodSearch, in database: Database)
+    -> Neighborhood
+  {
     database.read { explore(around: center, search: search, in: $0) }
   }
 
-  public static func explore(around center: Entity, search: NeighborhoodSearch, in store: GraphStore) -> Neighborhood {
+  public static func explore(around center: Entity, search: NeighborhoodSearch, in store: GraphStore)
+    -> Neighborhood
+  {
     let types = search.via.typeIDs(in: store)
     func eachRelationship(_ node: NodeID, _ body: (NodeID, RelationshipID) -> Void) {
       if let types {
@@ -111,10 +115,13 @@ public struct Neighborhood: Sendable {
     let links = linkIDs.compactMap { link -> Link? in
       guard let inner = entities[link.inner], let outer = entities[link.outer] else { return nil }
       return Link(
-        hops: link.hops, relationship: store.snapshot(ofRelationship: link.relationship), inner: inner, outer: outer)
+        hops: link.hops, relationship: store.snapshot(ofRelationship: link.relationship), inner: inner,
+        outer: outer)
     }.sorted { a, b in
       (a.hops, a.relationship.type, a.outgoing ? 0 : 1, a.outer.caption, a.inner.caption, a.relationship.id)
-        < (b.hops, b.relationship.type, b.outgoing ? 0 : 1, b.outer.caption, b.inner.caption, b.relationship.id)
+        < (
+          b.hops, b.relationship.type, b.outgoing ? 0 : 1, b.outer.caption, b.inner.caption, b.relationship.id
+        )
     }
     return Neighborhood(
       center: center, search: search, distances: distances, links: links, truncated: truncated,

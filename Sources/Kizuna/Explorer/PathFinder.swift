@@ -62,25 +62,29 @@ public struct PathReport: Sendable {
 /// Shortest paths between two entities, found by the Cypher engine's
 /// `shortestPath`/`allShortestPaths`, in either direction.
 public enum PathFinder {
-  public static func find(from: Entity, to: Entity, search: PathSearch, engine: CypherEngine) throws(ExplorerError)
+  public static func find(from: Entity, to: Entity, search: PathSearch, engine: CypherEngine)
+    throws(ExplorerError)
     -> PathReport
   {
     guard from.id != to.id else {
       throw ExplorerError(.invalidArgument, "\(from.description) is both ends; name two different entities")
     }
-    guard search.maxLength >= 1 else { throw ExplorerError(.invalidArgument, "the maximum length must be at least 1") }
+    guard search.maxLength >= 1 else {
+      throw ExplorerError(.invalidArgument, "the maximum length must be at least 1")
+    }
     let function = search.all ? "allShortestPaths" : "shortestPath"
-    // Names and ids travel as parameters; only the checked, escaped type
-    // names and the integer bound are part of the text.
+    // The two nodes travel as parameters (node values, so no scan finds
+    // them again); only the checked, escaped type names and the integer
+    // bound are part of the text.
     let query = """
-      MATCH (a) WHERE id(a) = $from
-      MATCH (b) WHERE id(b) = $to
+      WITH $from AS a, $to AS b
       MATCH p = \(function)((a)-[\(search.via.cypherPattern)*..\(search.maxLength)]-(b))
       RETURN p
       """
     let result: QueryResult
     do {
-      result = try engine.run(query, parameters: ["from": .int(Int64(from.id)), "to": .int(Int64(to.id))])
+      result =
+        try engine.run(query, parameters: ["from": .node(from.id), "to": .node(to.id)])
         .last ?? QueryResult(columns: [], rows: [], statistics: UpdateStatistics())
     } catch {
       throw ExplorerError(.query, "the path search failed: \(error.message)")
@@ -89,7 +93,9 @@ public enum PathFinder {
       guard case .path(let value)? = row.first else { return nil }
       let nodes = value.nodes.compactMap { result.nodeSnapshot($0) }
       let relationships = value.relationships.compactMap { result.relationshipSnapshot($0) }
-      guard nodes.count == value.nodes.count, relationships.count == value.relationships.count else { return nil }
+      guard nodes.count == value.nodes.count, relationships.count == value.relationships.count else {
+        return nil
+      }
       return GraphPath(nodes: nodes, relationships: relationships)
     }.sorted { ($0.length, $0.text) < ($1.length, $1.text) }
     guard !paths.isEmpty else {

@@ -8,7 +8,9 @@ public enum RelationshipText {
   /// `MET 2023-11-27`: the type and, when it has one, the first time-like value.
   public static func caption(_ relationship: RelationshipSnapshot) -> String {
     for key in ["date", "from", "period", "since", "year"] {
-      if let value = relationship.properties[key], !value.isNull { return relationship.type + " " + plain(value) }
+      if let value = relationship.properties[key], !value.isNull {
+        return relationship.type + " " + plain(value)
+      }
     }
     return relationship.type
   }

@@ -33,7 +33,9 @@ public struct RelationshipTypeFilter: Sendable, Hashable {
     -> RelationshipTypeFilter
   {
     try database.read { store in
-      Result { () throws(ExplorerError) -> RelationshipTypeFilter in try RelationshipTypeFilter(arguments, in: store) }
+      Result { () throws(ExplorerError) -> RelationshipTypeFilter in
+        try RelationshipTypeFilter(arguments, in: store)
+      }
     }.get()
   }
 

@@ -45,7 +45,9 @@ import Testing
     let error = explorerError { try EntityFinder.resolve("vo van thong", in: Bundled.database) }
     #expect(error?.kind == .notFound)
     #expect(error?.candidates.first?.caption == "Vo Van Thuong")
-    #expect(error?.message.hasPrefix("no entity named \"vo van thong\"; did you mean: Vo Van Thuong (Person)") == true)
+    #expect(
+      error?.message.hasPrefix("no entity named \"vo van thong\"; did you mean: Vo Van Thuong (Person)")
+        == true)
     #expect((error?.candidates.count ?? 0) <= EntityFinder.suggestionLimit)
   }
 

@@ -1,10 +1,12 @@
-@testable import Kizuna
 import KizunaStore
 import Testing
 
+@testable import Kizuna
+
 @Suite struct ExplorerTableTests {
   @Test func alignsNumbersRightAndTextLeft() {
-    let table = ExplorerTable(columns: ["name", "n"], rows: [[.string("Hanoi"), .int(4)], [.string("Ha"), .int(120)]])
+    let table = ExplorerTable(
+      columns: ["name", "n"], rows: [[.string("Hanoi"), .int(4)], [.string("Ha"), .int(120)]])
     #expect(
       table.text() == """
         +-------+-----+

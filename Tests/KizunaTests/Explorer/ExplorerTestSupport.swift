@@ -6,7 +6,9 @@ import Testing
 /// The bundled graph, loaded once and only read by the explorer tests.
 enum Bundled {
   static let database: Database = {
-    do { return try BundledGraph.load() } catch { preconditionFailure("the bundled graph does not load: \(error)") }
+    do { return try BundledGraph.load() } catch {
+      preconditionFailure("the bundled graph does not load: \(error)")
+    }
   }()
   static let engine = CypherEngine(database: database)
 

@@ -50,9 +50,10 @@ import Testing
     #expect(schema.labels.map(\.count) == [2, 1, 1, 1, 1])
     #expect(schema.labels.first?.keys == ["x", "z"])
     #expect(schema.types.map(\.keys) == [["w"]])
-    #expect(Set(schema.connections.map(\.pattern)) == [
-      "(:A)-[:R]->(:C)", "(:B)-[:R]->(:C)", "(:A)-[:R]->()", "(:B)-[:R]->()",
-    ])
+    #expect(
+      Set(schema.connections.map(\.pattern)) == [
+        "(:A)-[:R]->(:C)", "(:B)-[:R]->(:C)", "(:A)-[:R]->()", "(:B)-[:R]->()",
+      ])
   }
 
   @Test func theMetaGraphHasANodePerLabelAndAnEdgePerPattern() throws {
@@ -64,7 +65,8 @@ import Testing
     #expect(person.properties["caption"] == .string("Person\n18"))
     let holds = try #require(extract.relationships.first { $0.type == "HOLDS" })
     #expect(extract.nodes.first { $0.id == holds.end }?.labels == ["Office"])
-    let dot = GraphRenderer.dotText(extract, options: RenderOptions(format: .plainDOT, style: schema.drawingStyle))
+    let dot = GraphRenderer.dotText(
+      extract, options: RenderOptions(format: .plainDOT, style: schema.drawingStyle))
     #expect(dot.contains("HOLDS 22"))
   }
 }

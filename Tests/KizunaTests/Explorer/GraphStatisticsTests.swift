@@ -12,10 +12,13 @@ import Testing
     #expect(stats.nodeCount == 121)
     #expect(stats.relationshipCount == 218)
     for label in stats.labels {
-      #expect(label.count == (try count(engine, "MATCH (n:\(CypherText.identifier(label.name))) RETURN count(n)")))
+      #expect(
+        label.count == (try count(engine, "MATCH (n:\(CypherText.identifier(label.name))) RETURN count(n)")))
     }
     for type in stats.types {
-      #expect(type.count == (try count(engine, "MATCH ()-[r:\(CypherText.identifier(type.name))]->() RETURN count(r)")))
+      #expect(
+        type.count
+          == (try count(engine, "MATCH ()-[r:\(CypherText.identifier(type.name))]->() RETURN count(r)")))
     }
     #expect(stats.labels.first?.name == "Organization")
     #expect(stats.types.first?.name == "LOCATED_IN")
@@ -23,7 +26,9 @@ import Testing
 
   @Test func degreesMatchCypher() throws {
     let stats = GraphStatistics.compute(Bundled.database)
-    let degreeRows = try rows(Bundled.engine, "MATCH (n) OPTIONAL MATCH (n)-[r]-() RETURN id(n), count(r) AS d ORDER BY d DESC, id(n)")
+    let degreeRows = try rows(
+      Bundled.engine, "MATCH (n) OPTIONAL MATCH (n)-[r]-() RETURN id(n), count(r) AS d ORDER BY d DESC, id(n)"
+    )
     let degrees = degreeRows.compactMap { row -> Int? in
       if case .int(let d) = row[1] { return Int(d) }
       return nil
@@ -34,7 +39,8 @@ import Testing
     #expect(stats.maxDegree == sorted.last)
     #expect(abs(stats.meanDegree - Double(sorted.reduce(0, +)) / Double(sorted.count)) < 1e-9)
     let middle = sorted.count / 2
-    let median = sorted.count % 2 == 1 ? Double(sorted[middle]) : Double(sorted[middle - 1] + sorted[middle]) / 2
+    let median =
+      sorted.count % 2 == 1 ? Double(sorted[middle]) : Double(sorted[middle - 1] + sorted[middle]) / 2
     #expect(stats.medianDegree == median)
     #expect(stats.histogram.reduce(0) { $0 + $1.count } == stats.nodeCount)
     for bucket in stats.histogram {

@@ -25,9 +25,10 @@ import Testing
 
   @Test func kishidasMeetingsAreInDateOrder() throws {
     let log = try log("Kishida Fumio")
-    #expect(log.meetings.map(\.other.caption) == [
-      "Nguyen Phu Trong", "Pham Minh Chinh", "Vo Van Thuong", "Truong Thi Mai",
-    ])
+    #expect(
+      log.meetings.map(\.other.caption) == [
+        "Nguyen Phu Trong", "Pham Minh Chinh", "Vo Van Thuong", "Truong Thi Mai",
+      ])
     #expect(log.meetings.map(\.when) == ["2022-05-01", "2022-05-01", "2023-11-27", "Tuesday"])
     #expect(log.meetings.map(\.outgoing) == [true, true, false, false])
   }
@@ -35,14 +36,17 @@ import Testing
   @Test func maiMetSixPeopleAndReceivedNagasaki() throws {
     let log = try log("truong thi mai")
     // 004: met Kishida, Otsuji, Nukaga; discussions with Shii, Nikai; received Nagasaki.
-    #expect(Set(log.meetings.map(\.other.caption)) == [
-      "Fumio Kishida", "Hidehisa Otsuji", "Fukushiro Nukaga", "Kazuo Shii", "Toshihiro Nikai", "Kotaro Nagasaki",
-    ])
+    #expect(
+      Set(log.meetings.map(\.other.caption)) == [
+        "Fumio Kishida", "Hidehisa Otsuji", "Fukushiro Nukaga", "Kazuo Shii", "Toshihiro Nikai",
+        "Kotaro Nagasaki",
+      ])
     #expect(log.meetings.first { $0.other.caption == "Kotaro Nagasaki" }?.outgoing == false)
     #expect(log.sources.map(\.id) == ["004_5e64809e236f6828.txt"])
     #expect(log.sources.first?.title == "Vietnam sees Japan as important strategic partner: Party official")
     let met = try count(
-      Bundled.engine, "MATCH (p)-[:MET]-() WHERE id(p) = $id RETURN count(*)", ["id": .int(Int64(log.person.id))])
+      Bundled.engine, "MATCH (p)-[:MET]-() WHERE id(p) = $id RETURN count(*)",
+      ["id": .int(Int64(log.person.id))])
     #expect(log.meetings.count == met)
   }
 

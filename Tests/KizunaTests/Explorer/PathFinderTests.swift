@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct PathFinderTests {
   func find(_ a: String, _ b: String, _ search: PathSearch = PathSearch()) throws -> PathReport {
-    try PathFinder.find(from: Bundled.entity(a), to: Bundled.entity(b), search: search, engine: Bundled.engine)
+    try PathFinder.find(
+      from: Bundled.entity(a), to: Bundled.entity(b), search: search, engine: Bundled.engine)
   }
 
   @Test func maiAndThuongAreTwoStepsApart() throws {
@@ -29,9 +30,10 @@ import Testing
     let via = try RelationshipTypeFilter.resolve(["met"], in: Bundled.database)
     #expect(via.names == ["MET"])
     let report = try find("Truong Thi Mai", "Vo Van Thuong", PathSearch(via: via, all: true))
-    #expect(report.paths.map(\.text) == [
-      "Truong Thi Mai (Person) -[MET]-> Fumio Kishida (Person) <-[MET 2023-11-27]- Vo Van Thuong (Person)"
-    ])
+    #expect(
+      report.paths.map(\.text) == [
+        "Truong Thi Mai (Person) -[MET]-> Fumio Kishida (Person) <-[MET 2023-11-27]- Vo Van Thuong (Person)"
+      ])
     #expect(report.table.columns == ["hops", "path", "nodes"])
     #expect(report.table.rows.first?.first == .int(2))
   }
@@ -47,7 +49,8 @@ import Testing
     #expect(error?.kind == .noPath)
     #expect(
       error?.message
-        == "no path between Kotaro Nagasaki (Person) and Nguyen Phu Trong (Person) of at most 2 relationships using only MET")
+        == "no path between Kotaro Nagasaki (Person) and Nguyen Phu Trong (Person) of at most 2 relationships using only MET"
+    )
   }
 
   @Test func lengthMatchesCypherShortestPath() throws {
@@ -57,7 +60,8 @@ import Testing
     ]
     let expected = try count(
       Bundled.engine,
-      "MATCH (a), (b) WHERE id(a) = $a AND id(b) = $b MATCH p = shortestPath((a)-[*..10]-(b)) RETURN length(p)", ids)
+      "MATCH (a), (b) WHERE id(a) = $a AND id(b) = $b MATCH p = shortestPath((a)-[*..10]-(b)) RETURN length(p)",
+      ids)
     #expect(report.paths.first?.length == expected)
   }
 
@@ -71,7 +75,8 @@ import Testing
       try RelationshipTypeFilter.resolve(["MET,KNOWS"], in: Bundled.database)
     }
     #expect(error?.kind == .invalidArgument)
-    #expect(error?.message.hasPrefix("no relationship type \"KNOWS\" in this graph; it has ADDRESSED,") == true)
+    #expect(
+      error?.message.hasPrefix("no relationship type \"KNOWS\" in this graph; it has ADDRESSED,") == true)
   }
 
   @Test func typeNamesThatNeedQuotingStillWork() throws {
