@@ -10,7 +10,7 @@ struct ExplorerOptions: ParsableArguments {
     help: "Database directory, or :memory: for an empty graph. Default: the bundled Vietnam–Japan graph.")
   var db: String?
 
-  @Option(help: "Output format: table (default), json (one JSON object per table) or csv.")
+  @Option(help: "Output format: table, json (one JSON object per table) or csv.")
   var format: QueryCommand.OutputFormatArgument = .table
 
   func openDatabase() throws -> Database {

@@ -62,7 +62,7 @@ struct NeighborsCommand: ParsableCommand {
         "note: stopped after \(neighborhood.distances.count) nodes (--max-nodes); use a smaller --depth or --via"
       )
     }
-    if count > 0 { options.emit([(nil, table)]) }
+    if count > 0 || options.format != .table { options.emit([(nil, table)]) }
     if hidden > 0 { printError("note: \(hidden) more rows not shown; raise --limit to see them") }
     if drawing.output != nil, neighborhood.extract.nodes.count > 2000 {
       printError("note: drawing \(neighborhood.extract.nodes.count) nodes takes a while")

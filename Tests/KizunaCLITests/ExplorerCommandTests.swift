@@ -206,12 +206,41 @@ import Testing
     #expect(text.contains("HOLDS 22"))
   }
 
-  @Test func everyExplorerCommandHasExamples() throws {
-    for command in ["path", "neighbors", "who-met", "stats", "schema"] {
-      let help = try CLI.run([command, "--help"])
-      #expect(help.status == 0)
-      #expect(help.stdout.contains("Examples:"), "\(command) --help has no examples")
-      #expect(help.stdout.contains("--db"))
+  @Test(arguments: ["path", "neighbors", "who-met", "stats", "schema"])
+  func everyHelpExampleRuns(_ command: String) throws {
+    let help = try CLI.run([command, "--help"])
+    #expect(help.status == 0)
+    #expect(help.stdout.contains("--db"))
+    let examples = help.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { $0.hasPrefix("kizuna \(command)") }
+    #expect(examples.count >= 2, "\(command) --help has too few examples")
+    let dir = try TemporaryDirectory()
+    for example in examples {
+      let arguments = Array(Self.words(example).dropFirst())
+      let result = try CLI.run(arguments, in: dir.path)
+      #expect(result.status == 0, "\(example): \(result.stderr)")
+      #expect(!result.stdout.isEmpty, "\(example) printed nothing")
     }
+  }
+
+  /// Splits a shell line into words, honouring double quotes (all the help
+  /// examples need).
+  static func words(_ line: String) -> [String] {
+    var words: [String] = [], current = "", quoted = false, started = false
+    for character in line {
+      if character == "\"" {
+        quoted.toggle()
+        started = true
+      } else if character == " " && !quoted {
+        if started { words.append(current) }
+        current = ""
+        started = false
+      } else {
+        current.append(character)
+        started = true
+      }
+    }
+    if started { words.append(current) }
+    return words
   }
 }
