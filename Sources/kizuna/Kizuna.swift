@@ -11,9 +11,10 @@ struct KizunaCommand: ParsableCommand {
 
       Examples:
         kizuna query -e 'MATCH (a:Person)-[m:MET]->(b:Person) RETURN a.name, b.name, m.date'
+        kizuna shell
         kizuna import --db people.kzdb --nodes=Person persons.csv --relationships=KNOWS knows.csv
       """,
-    subcommands: [QueryCommand.self, ImportCommand.self, DebugCommand.self]
+    subcommands: [QueryCommand.self, ShellCommand.self, ImportCommand.self, DebugCommand.self]
   )
 
   /// Exit codes are part of the interface: 0 success, 1 a statement or
