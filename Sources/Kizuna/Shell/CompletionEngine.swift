@@ -30,7 +30,8 @@ public struct Completion: Equatable, Sendable {
     }
 
     public static func < (a: Candidate, b: Candidate) -> Bool {
-      let (x, y) = (a.text.lowercased(), b.text.lowercased())
+      // Names in backticks sort by the name.
+      let (x, y) = (a.text.lowercased().filter { $0 != "`" }, b.text.lowercased().filter { $0 != "`" })
       return x != y ? x < y : a.text < b.text
     }
   }

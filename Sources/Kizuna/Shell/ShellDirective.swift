@@ -100,8 +100,10 @@ public enum ShellDirective: Equatable, Sendable {
   private static func resolve(_ typed: String) throws(ShellDirectiveError) -> String {
     if typed.isEmpty { throw ShellDirectiveError("a command name must follow ':'; :help lists them") }
     if names.contains(typed) { return typed }
-    let matches = Set(names.filter { $0.hasPrefix(typed) }.map { $0 == "exit" ? "quit" : $0 })
-    if matches.count == 1, let only = matches.first { return only }
+    let matches = Set(names.filter { $0.hasPrefix(typed) })
+    // :exit and :quit are one command.
+    let commands = Set(matches.map { $0 == "exit" ? "quit" : $0 })
+    if commands.count == 1, let only = commands.first { return only }
     if matches.count > 1 {
       throw ShellDirectiveError(
         ":\(typed) could be " + matches.sorted().map { ":" + $0 }.joined(separator: " or "))
