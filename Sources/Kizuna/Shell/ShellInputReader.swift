@@ -40,6 +40,9 @@ public struct ShellInputReader: Sendable {
       return [.directive(line, line: number)]
     }
     pending += line + "\n"
+    // No statement can end on a line without ';', and one already started stays started:
+    // skip scanning the (perhaps long) statement again.
+    if pendingHasContent && !line.contains(";") { return [] }
     let split = StatementSplitter.split(pending, line: pendingLine, column: pendingColumn)
     pending = split.remainder
     pendingLine = split.remainderLine

@@ -105,7 +105,7 @@ public final class ShellSession: @unchecked Sendable {
     }
     engine.cancellation = flag
     var succeeded = true
-    engine.runEach(statement.positionedText, parameters: parameters) { outcome in
+    engine.runEach(statement.text, parameters: parameters) { outcome in
       switch outcome {
       case .success(let result):
         if !result.columns.isEmpty { lastResult = result }
@@ -113,10 +113,27 @@ public final class ShellSession: @unchecked Sendable {
         emit(.result(result))
       case .failure(let error):
         succeeded = false
-        emit(.failure(error, statement: statement))
+        emit(.failure(Self.relocate(error, to: statement), statement: statement))
       }
     }
     return succeeded
+  }
+
+  /// The engine saw the statement alone; give the error the line and
+  /// column it has in the whole entry or script.
+  static func relocate(_ error: CypherError, to statement: ShellStatement) -> CypherError {
+    guard let line = error.line, statement.line > 1 || statement.column > 1 else { return error }
+    var moved = error
+    moved.line = line + statement.line - 1
+    if let column = error.column {
+      moved.column = line == 1 ? column + statement.column - 1 : column
+      let old = " (line \(line), column \(column))"
+      if moved.message.hasSuffix(old) {
+        moved.message = moved.message.dropLast(old.count)
+          + " (line \(moved.line ?? line), column \(moved.column ?? column))"
+      }
+    }
+    return moved
   }
 
   // MARK: Commands

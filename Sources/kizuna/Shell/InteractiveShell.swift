@@ -53,11 +53,18 @@ final class InteractiveShell {
       }
       var needsDrawing = false
       for key in keys {
+        let wasSearching = editor.searchPrompt != nil
         let outcome = editor.apply(key) { [session] text, cursor in
           session.completion(for: text, cursor: cursor)
         }
+        // Leaving a search puts the usual prompt back.
+        if wasSearching && editor.searchPrompt == nil { needsDrawing = true }
         switch outcome {
         case .redraw, .none, .bell: break
+        case .submit(let entry):
+          // The editor has already started a new entry: draw the one submitted, as typed.
+          if needsDrawing || wasSearching { draw(LineBuffer(entry), searching: false) }
+          needsDrawing = false
         default:
           // Show the entry as it is before leaving it.
           if needsDrawing { draw() }
@@ -134,10 +141,12 @@ final class InteractiveShell {
     return keys
   }
 
-  private func draw() {
+  private func draw() { draw(editor.buffer, searching: true) }
+
+  private func draw(_ buffer: LineBuffer, searching: Bool) {
     let layout = ScreenLayout(
-      prompt: editor.searchPrompt ?? prompt, continuationPrompt: continuationPrompt, buffer: editor.buffer,
-      width: terminal.width)
+      prompt: (searching ? editor.searchPrompt : nil) ?? prompt, continuationPrompt: continuationPrompt,
+      buffer: buffer, width: terminal.width)
     renderer.draw(layout, on: terminal)
   }
 

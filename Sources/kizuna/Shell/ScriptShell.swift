@@ -33,7 +33,11 @@ struct ScriptShell {
         FileHandle.standardOutput.write(
           Data((reader.isInsideStatement ? prompts.continuation : prompts.first).utf8))
       }
-      guard let line = readLine(strippingNewline: true) else { break }
+      guard let line = readLine(strippingNewline: true) else {
+        // Ctrl-D at a prompt: end the prompt's line.
+        if prompts != nil { FileHandle.standardOutput.write(Data("\n".utf8)) }
+        break
+      }
       if !runAll(reader.add(line: line)) { return succeeded }
     }
     _ = runAll(reader.finish())

@@ -52,6 +52,7 @@ struct ShellSessionTests {
     #expect(error?.detail == "UndefinedVariable")
     #expect(error?.line == 2)
     #expect(error?.column == 46)
+    #expect(error?.message.hasSuffix("(line 2, column 46)") == true)
   }
 
   @Test func parametersFromCypherAndJSON() {
