@@ -20,15 +20,15 @@ struct ShellCommand: ParsableCommand {
 
       Examples:
         kizuna shell
-        kizuna> MATCH (a:Person)-[m:MET]->(b:Person) RETURN a.name, b.name, m.date LIMIT 5;
+        kizuna> MATCH (a:Person)-[m:MET]->(b) RETURN a.name, b.name, m.date;
         kizuna> :param name => 'Vo Van Thuong'
-        kizuna> MATCH p = (:Person {name: $name})-[:HOLDS]->(:Office) RETURN p;
+        kizuna> MATCH p = (:Person {name: $name})-[:HOLDS]->() RETURN p;
         kizuna> :render offices.png --connect
         kizuna> :export offices.graphml
 
         kizuna shell --db people.kzdb
-        echo "MATCH (c:Country) RETURN c.name, c.iso ORDER BY c.name;" | kizuna shell --format csv
-        printf ':params {"city": "Hanoi"}\\nMATCH (l:Locality {name: $city})-[s:SISTER_CITY]-(o) RETURN o.name, s.since;\\n' | kizuna shell
+        echo 'MATCH (c:Country) RETURN c.name, c.iso;' | kizuna shell --format csv
+        kizuna shell --no-timing < Queries/sister-cities.cypher > sister-cities.txt
       """)
 
   @Option(

@@ -129,7 +129,8 @@ public final class ShellSession: @unchecked Sendable {
       moved.column = line == 1 ? column + statement.column - 1 : column
       let old = " (line \(line), column \(column))"
       if moved.message.hasSuffix(old) {
-        moved.message = moved.message.dropLast(old.count)
+        moved.message =
+          moved.message.dropLast(old.count)
           + " (line \(moved.line ?? line), column \(moved.column ?? column))"
       }
     }
