@@ -90,7 +90,7 @@ final class InteractiveShell {
           needsDrawing = true
         case .showCandidates(let candidates):
           renderer.finish(on: terminal)
-          terminal.send(Self.columns(candidates, width: terminal.width))
+          terminal.send(Self.columns(candidates, width: terminal.width, maxRows: terminal.height - 4))
           needsDrawing = true
         case .submit(let entry):
           renderer.finish(on: terminal)
@@ -167,26 +167,28 @@ final class InteractiveShell {
     return !quit
   }
 
-  /// Candidates in columns, as many as fit the width, read down then across.
-  static func columns(_ candidates: [String], width: Int) -> String {
-    let limit = 300
-    let shown = Array(candidates.prefix(limit))
-    let cell = (shown.map { DisplayWidth.of($0) }.max() ?? 0) + 2
+  /// Candidates in columns, read down then across, in at most `maxRows`
+  /// rows (so the entry stays on screen); the rest are counted.
+  static func columns(_ candidates: [String], width: Int, maxRows: Int) -> String {
+    let cell = (candidates.map { DisplayWidth.of($0) }.max() ?? 0) + 2
     let perRow = max(1, width / max(cell, 1))
-    let rows = (shown.count + perRow - 1) / perRow
+    let rows = min((candidates.count + perRow - 1) / perRow, max(1, maxRows))
+    let shown = min(candidates.count, rows * perRow)
     var out = ""
     for row in 0..<rows {
       var line = ""
       for column in 0..<perRow {
         let index = column * rows + row
-        guard index < shown.count else { break }
-        let item = shown[index]
+        guard index < shown else { break }
+        let item = candidates[index]
         line += item + String(repeating: " ", count: max(0, cell - DisplayWidth.of(item)))
       }
       while line.hasSuffix(" ") { line.removeLast() }
       out += line + "\r\n"
     }
-    if candidates.count > limit { out += "(\(candidates.count - limit) more)\r\n" }
+    if shown < candidates.count {
+      out += "... and \(candidates.count - shown) more; type more letters to narrow them\r\n"
+    }
     return out
   }
 }

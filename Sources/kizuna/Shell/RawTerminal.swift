@@ -68,6 +68,16 @@ final class RawTerminal {
     return 80
   }
 
+  /// Rows of the terminal (24 when it cannot tell).
+  var height: Int {
+    var size = winsize()
+    for descriptor: Int32 in [1, 0, 2]
+    where ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0 && size.ws_row > 0 {
+      return Int(size.ws_row)
+    }
+    return 24
+  }
+
   /// Whether the window changed size since the last call.
   func takeResize() -> Bool { windowWasResized.exchange(false, ordering: .relaxed) }
 
