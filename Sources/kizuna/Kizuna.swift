@@ -11,13 +11,14 @@ struct KizunaCommand: ParsableCommand {
 
       Examples:
         kizuna query -e 'MATCH (a:Person)-[m:MET]->(b:Person) RETURN a.name, b.name, m.date'
+        kizuna shell
         kizuna import --db people.kzdb --nodes=Person persons.csv --relationships=KNOWS knows.csv
         kizuna path "Truong Thi Mai" "Vo Van Thuong"
         kizuna who-met "Fumio Kishida"
       """,
     subcommands: [
-      QueryCommand.self, ImportCommand.self, PathCommand.self, NeighborsCommand.self, WhoMetCommand.self,
-      StatsCommand.self, SchemaCommand.self, DebugCommand.self,
+      QueryCommand.self, ShellCommand.self, ImportCommand.self, PathCommand.self, NeighborsCommand.self,
+      WhoMetCommand.self, StatsCommand.self, SchemaCommand.self, DebugCommand.self,
     ]
   )
 

@@ -6,6 +6,8 @@ import KizunaStore
 final class ResultPrinter {
   enum Format { case table, json, csv }
   let format: Format
+  /// Whether the table footer gives the time (`3 rows, 0.42 ms`); the shell's `:timing` turns it off.
+  var showsTiming = true
   private var buffer: [UInt8] = []
 
   init(format: Format) { self.format = format }
@@ -77,7 +79,11 @@ final class ResultPrinter {
       for row in cells { for (i, c) in row.enumerated() { widths[i] = max(widths[i], displayWidth(c)) } }
       let rule = "+" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "+") + "+\n"
       func line(_ items: [String]) -> String {
-        "|" + items.enumerated().map { " " + $0.element + String(repeating: " ", count: widths[$0.offset] - displayWidth($0.element)) + " " }
+        "|"
+          + items.enumerated().map {
+            " " + $0.element + String(repeating: " ", count: widths[$0.offset] - displayWidth($0.element))
+              + " "
+          }
           .joined(separator: "|") + "|\n"
       }
       append(rule + line(r.columns) + rule)
@@ -89,12 +95,14 @@ final class ResultPrinter {
     for (n, name) in [
       (s.nodesCreated, "nodes created"), (s.nodesDeleted, "nodes deleted"),
       (s.relationshipsCreated, "relationships created"), (s.relationshipsDeleted, "relationships deleted"),
-      (s.propertiesSet, "properties set"), (s.labelsAdded, "labels added"), (s.labelsRemoved, "labels removed"),
+      (s.propertiesSet, "properties set"), (s.labelsAdded, "labels added"),
+      (s.labelsRemoved, "labels removed"),
       (s.indexesAdded, "indexes added"), (s.indexesRemoved, "indexes removed"),
       (s.constraintsAdded, "constraints added"), (s.constraintsRemoved, "constraints removed"),
     ] where n > 0 { changes.append("\(n) \(name)") }
     let rows = r.rows.count == 1 ? "1 row" : "\(r.rows.count) rows"
-    append((changes.isEmpty ? "" : changes.joined(separator: ", ") + "; ") + rows + String(format: ", %.2f ms\n", r.timeMs))
+    let time = showsTiming ? String(format: ", %.2f ms", r.timeMs) : ""
+    append((changes.isEmpty ? "" : changes.joined(separator: ", ") + "; ") + rows + time + "\n")
   }
 
   private func csv(_ r: QueryResult) {
