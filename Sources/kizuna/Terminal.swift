@@ -53,3 +53,21 @@ final class ProgressBar: @unchecked Sendable {
     return String(format: "%.0f", v)
   }
 }
+
+/// What the CLI asks of the terminal it runs in.
+enum Terminal {
+  /// The width of the terminal standard output goes to; nil when it goes
+  /// to a file or a pipe, where tables keep every cell in full.
+  static var outputWidth: Int? { isatty(1) != 0 ? columns(of: 1) : nil }
+
+  /// The columns of the terminal on `descriptor`, or of $COLUMNS, or 80.
+  static func columns(of descriptor: Int32) -> Int {
+    var size = winsize()
+    let status = withUnsafeMutablePointer(to: &size) { ioctl(descriptor, UInt(TIOCGWINSZ), $0) }
+    if status == 0 && size.ws_col > 0 { return Int(size.ws_col) }
+    if let text = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(text), columns > 0 {
+      return columns
+    }
+    return 80
+  }
+}

@@ -56,54 +56,5 @@ public struct ExplorerTable: Sendable, Hashable {
 
   /// Lines of at most `limit` cells, broken at spaces (inside a word only
   /// when the word alone is too long).
-  static func wrap(_ text: String, _ limit: Int) -> [String] {
-    guard TextWidth.cells(text) > limit else { return [text] }
-    var lines: [String] = []
-    var current = ""
-    for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
-      var word = word
-      while TextWidth.cells(word) > limit {
-        if !current.isEmpty {
-          lines.append(current)
-          current = ""
-        }
-        var head = ""
-        for character in word {
-          if TextWidth.cells(head + String(character)) > limit { break }
-          head.append(character)
-        }
-        lines.append(head)
-        word.removeFirst(head.count)
-      }
-      if current.isEmpty {
-        current = word
-      } else if TextWidth.cells(current + " " + word) <= limit {
-        current += " " + word
-      } else {
-        lines.append(current)
-        current = word
-      }
-    }
-    if !current.isEmpty || lines.isEmpty { lines.append(current) }
-    return lines
-  }
-}
-
-/// How many terminal columns text takes: East Asian wide characters count
-/// two, combining marks none.
-public enum TextWidth {
-  public static func cells(_ text: String) -> Int {
-    var width = 0
-    for scalar in text.unicodeScalars {
-      switch scalar.value {
-      case 0x0300...0x036F, 0x200B...0x200F: continue
-      case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
-        0xFF00...0xFF60,
-        0xFFE0...0xFFE6, 0x20000...0x3FFFD:
-        width += 2
-      default: width += 1
-      }
-    }
-    return width
-  }
+  static func wrap(_ text: String, _ limit: Int) -> [String] { TextWrap.lines(text, width: limit) }
 }
