@@ -23,7 +23,7 @@ struct ShellCommandTests {
         +-----+
         | two |
         +-----+
-        | 2   |
+        |   2 |
         +-----+
         1 row
 
