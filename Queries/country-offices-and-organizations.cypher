@@ -7,12 +7,14 @@
 // @param country: "Japan"
 MATCH (country:Country)
 WHERE toLower(country.name) = toLower($country) OR toLower(country.iso) = toLower($country)
-MATCH (thing)-[:OFFICE_OF|LOCATED_IN*1..2]->(country)
+MATCH route = (thing)-[:OFFICE_OF|LOCATED_IN*1..2]->(country)
 WHERE thing:Office OR thing:Organization
-WITH DISTINCT country, thing
-OPTIONAL MATCH (holder:Person)-[:HOLDS]->(thing)
+WITH country, thing, collect(route) AS routes
+OPTIONAL MATCH (holder:Person)-[holds:HOLDS]->(thing)
 RETURN CASE WHEN thing:Office THEN 'Office' ELSE 'Organization' END AS kind,
        coalesce(thing.title, thing.name) AS name,
        thing.kind AS organizationKind,
-       collect(holder.name) AS holders
+       collect(holder.name) AS holders,
+       routes,
+       collect(holds) AS holdings
 ORDER BY kind, name;

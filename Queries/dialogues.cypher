@@ -3,11 +3,11 @@
 // picture) and readable columns.
 // Parameters: none.
 MATCH (participant)-[part:PARTICIPATES_IN]->(dialogue:Dialogue)
-RETURN participant, part, dialogue,
-       coalesce(participant.name, participant.title) AS participantName,
+RETURN coalesce(participant.name, participant.title) AS participantName,
        labels(participant) AS participantLabels,
        part.role AS role,
        dialogue.name AS dialogueName,
        dialogue.since AS since,
-       dialogue.level AS level
+       dialogue.level AS level,
+       part
 ORDER BY dialogue.sinceYear, dialogueName, participantName;

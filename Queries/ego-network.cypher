@@ -10,9 +10,9 @@ WHERE toLower(center.name) = toLower($name)
    OR toLower(center.id) = toLower($name)
    OR any(alias IN coalesce(center.aliases, []) WHERE toLower(alias) = toLower($name))
 MATCH (center)-[link]-(neighbour)
-RETURN center, link, neighbour,
-       type(link) AS relationship,
+RETURN type(link) AS relationship,
        startNode(link) = center AS outgoing,
        coalesce(neighbour.name, neighbour.title, neighbour.id) AS neighbourName,
-       labels(neighbour) AS neighbourLabels
+       labels(neighbour) AS neighbourLabels,
+       link
 ORDER BY relationship, neighbourName;

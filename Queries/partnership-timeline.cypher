@@ -7,5 +7,6 @@ RETURN stage.stage AS stageNumber,
        stage.date AS exactDate,
        stage.framework AS framework,
        stage.frameworkAliases AS otherWordings,
-       stage.sources AS sources
+       stage.sources AS sources,
+       stage AS partnership
 ORDER BY year;

@@ -13,7 +13,7 @@ WHERE (toLower(first.name) = toLower($from)
   AND (toLower(last.name) = toLower($to)
        OR any(alias IN last.aliases WHERE toLower(alias) = toLower($to)))
 MATCH chain = shortestPath((first)-[:MET|HOLDS|OFFICE_OF|MEMBER_OF|PARTICIPATES_IN*..12]-(last))
-RETURN chain,
-       length(chain) AS hops,
+RETURN length(chain) AS hops,
        [step IN nodes(chain) | coalesce(step.name, step.title)] AS steps,
-       [link IN relationships(chain) | type(link)] AS links;
+       [link IN relationships(chain) | type(link)] AS links,
+       chain;

@@ -9,11 +9,13 @@ WHERE any(s IN n.sources WHERE s STARTS WITH $source)
 RETURN 'node' AS element,
        labels(n) AS kind,
        coalesce(n.name, n.title, n.id) AS what,
-       properties(n) AS properties
+       properties(n) AS properties,
+       n AS entity
 UNION ALL
 MATCH (a)-[r]->(b)
 WHERE any(s IN r.sources WHERE s STARTS WITH $source)
 RETURN 'relationship' AS element,
        [type(r)] AS kind,
        coalesce(a.name, a.title, a.id) + ' -> ' + coalesce(b.name, b.title, b.id) AS what,
-       properties(r) AS properties;
+       properties(r) AS properties,
+       r AS entity;

@@ -3,8 +3,8 @@
 // relationships themselves, so the result can also be rendered as a picture.
 // Parameters: none.
 MATCH (vietnamese:Locality)-[tie:SISTER_CITY]->(japanese:Locality)
-RETURN vietnamese, tie, japanese,
-       vietnamese.name AS vietnameseLocality,
+RETURN vietnamese.name AS vietnameseLocality,
        japanese.name AS japaneseLocality,
-       tie.since AS since
+       tie.since AS since,
+       tie
 ORDER BY since, vietnameseLocality, japaneseLocality;

@@ -11,5 +11,6 @@ RETURN visitor.name AS visitor,
        meeting.place AS place,
        meeting.occasion AS occasion,
        coalesce(meeting.planned, false) AS planned,
-       meeting.sources AS sources
+       meeting.sources AS sources,
+       meeting AS met
 ORDER BY meetingDate, visitor, host;
