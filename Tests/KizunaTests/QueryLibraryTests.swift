@@ -32,6 +32,8 @@ import Testing
     let engine = CypherEngine(database: try BundledGraph.load())
     let results = try engine.run(script.text, parameters: script.parameters(overriding: [:]))
     #expect(results.last.map { !$0.rows.isEmpty } == true, "\(file) returned no rows")
+    let drawing = try ResultDrawing.extract(from: results, engine: engine)
+    #expect(!drawing.nodes.isEmpty && !drawing.relationships.isEmpty, "\(file) returns nothing to draw")
   }
 
   @Test func declaredDefaultsAreReadAndOverridden() throws {
