@@ -5,6 +5,8 @@ import KizunaStore
 /// A single shortest path uses a bidirectional search: it expands the
 /// smaller frontier each round, so on a social graph it touches a few
 /// thousand nodes where a one-sided search would touch most of the graph.
+/// Visited marks live in per-node arrays that the engine keeps between
+/// statements (`SearchScratch`), so a search allocates almost nothing.
 struct ShortestPathFinder {
   let store: GraphStore
   let types: [Int32]?
