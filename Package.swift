@@ -8,8 +8,10 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .library(name: "Kizuna", targets: ["Kizuna"]),
-    // The storage layer on its own, for the store benchmark (Benchmarks/).
+    // The storage layer and the query engine on their own, for the
+    // benchmarks (Benchmarks/).
     .library(name: "KizunaStore", targets: ["KizunaStore"]),
+    .library(name: "KizunaCypher", targets: ["KizunaCypher"]),
     .executable(name: "kizuna", targets: ["kizuna"]),
   ],
   dependencies: [

@@ -18,6 +18,12 @@ public final class CypherEngine: @unchecked Sendable {
   /// Time limit per statement in seconds; nil for none.
   public var timeout: Double?
   public var cancellation: CancellationFlag?
+  /// Whether the planner may use specialized operators such as the
+  /// relationship count scan. They return what the generic plan returns;
+  /// turning them off is for comparing the two.
+  public var fastPaths = true
+  /// Per-node search arrays kept between statements (shortestPath).
+  private let searchScratch = SearchScratchPool()
 
   public init(database: Database) { self.database = database }
 
@@ -97,7 +103,7 @@ public final class CypherEngine: @unchecked Sendable {
     _ query: Query, _ mode: Statement.Mode, _ parameters: [String: Value], _ store: GraphStore,
     _ tx: WriteTransaction?
   ) throws -> QueryResult {
-    let plan = PlanContext(store: store, parameters: parameters)
+    let plan = PlanContext(store: store, parameters: parameters, fastPaths: fastPaths)
     let parts = [query.first] + query.unions.map(\.query)
     var planned: [PlannedQuery] = []
     for part in parts {
@@ -107,7 +113,7 @@ public final class CypherEngine: @unchecked Sendable {
     let clock = Instant.now()
     let ctx = ExecutionContext(
       store: store, transaction: tx, parameters: parameters, clock: clock,
-      deadline: timeout.map { monotonicNow() + $0 }, cancellation: cancellation)
+      deadline: timeout.map { monotonicNow() + $0 }, cancellation: cancellation, searchScratch: searchScratch)
     ctx.rowWidth = plan.slots.count
     if mode == .explain {
       var r = QueryResult(columns: columns, rows: [], statistics: UpdateStatistics())

@@ -30,6 +30,10 @@ import Testing
     ("RETURN CASE END", "UnexpectedSyntax", 1, 13),
     ("MERGE (n) ON DELETE SET n.x = 1", "UnexpectedSyntax", 1, 14),
     ("  \n\n   é MATCH", "UnexpectedSyntax", 3, 4),
+    ("MATCH (a)-[:LIKES..]->(c) RETURN c", "InvalidRelationshipPattern", 1, 18),
+    ("MATCH (a:A)\nMATCH (a)-[:LIKES*-2]->(c)\nRETURN c.name", "InvalidRelationshipPattern", 2, 19),
+    ("MATCH (a)-[*..-1]->(b) RETURN b", "InvalidRelationshipPattern", 1, 15),
+    ("MATCH (a)-[r 2]->(b) RETURN b", "InvalidRelationshipPattern", 1, 14),
   ]
 
   @Test(arguments: cases)
@@ -52,6 +56,16 @@ import Testing
   @Test func messageAtEndOfInput() throws {
     let error = try #require(parseError("MATCH (n) WHERE"))
     #expect(error.message.hasPrefix("Unexpected end of input: expected an expression"))
+  }
+
+  @Test func variableLengthMessages() throws {
+    let missingStar = try #require(parseError("MATCH (a)-[:LIKES..]->(c) RETURN c"))
+    #expect(missingStar.message.hasPrefix("Invalid input '..': a variable-length relationship needs '*'"))
+    #expect(missingStar.message.hasSuffix("(line 1, column 18)"))
+    let negative = try #require(parseError("MATCH (a)-[:LIKES*-2]->(c) RETURN c"))
+    #expect(negative.description.hasPrefix("SyntaxError.InvalidRelationshipPattern: Invalid input '-'"))
+    #expect(negative.message.contains("non-negative"))
+    #expect(parseError("MATCH (a)-[:LIKES*0..2]->(c) RETURN c") == nil)
   }
 
   @Test func notEqualHint() throws {

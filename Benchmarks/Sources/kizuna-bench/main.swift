@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import KizunaStore
 
 #if canImport(Glibc)
@@ -40,14 +41,6 @@ struct Options {
   }
 }
 
-func temporaryDirectory() throws -> String {
-  var template = Array("/tmp/kizuna-bench-XXXXXX".utf8CString)
-  guard let made = template.withUnsafeMutableBufferPointer({ $0.baseAddress.flatMap { mkdtemp($0) } }) else {
-    throw Scan.Failure(description: "cannot create a temporary directory")
-  }
-  return String(cString: made)
-}
-
 func run() throws {
   let options = try Options(CommandLine.arguments)
   let parent = options.database == nil ? try temporaryDirectory() : ""
@@ -63,12 +56,8 @@ func run() throws {
   var nodes = 0
   if options.database == nil {
     let database = try Database.open(path: directory)
-    var job = BulkImport()
-    job.idType = .integer
-    job.nodeFiles = [BulkImport.Source(tag: "Person", path: options.data + "/persons.csv")]
-    job.relationshipFiles = [BulkImport.Source(tag: "KNOWS", path: options.data + "/knows.csv")]
     let started = Measure.seconds()
-    nodes = try job.run(into: database).nodes
+    nodes = try importGraph(from: options.data, into: database)
     importSeconds = Measure.seconds() - started
     rssAfterImport = Measure.residentMiB()
     peak = Measure.peakMiB()
@@ -128,20 +117,11 @@ func run() throws {
     ("scan_mrels_s", format(scanRate, 1)),
     ("scan_matches", String(matches)),
   ]
-  print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
-}
-
-func format(_ v: Double, _ digits: Int) -> String {
-  var scale = 1.0
-  for _ in 0..<digits { scale *= 10 }
-  let rounded = (v * scale).rounded() / scale
-  return String(rounded)
+  printJSON(fields)
 }
 
 do {
   try run()
 } catch {
-  let message = "kizuna-bench: \(error)\n"
-  _ = message.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
-  exit(1)
+  fail("kizuna-bench", error)
 }

@@ -20,13 +20,15 @@ final class ExecutionContext {
   /// Seconds on the monotonic clock after which the statement is cancelled.
   let deadline: Double?
   let cancellation: CancellationFlag?
+  /// Reusable per-node arrays for shortest-path searches.
+  let searchScratch: SearchScratchPool
   /// Slots per row for this statement.
   var rowWidth = 0
   private var ticks = 0
 
   init(
     store: GraphStore, transaction: WriteTransaction?, parameters: [String: Value], clock: Instant,
-    deadline: Double?, cancellation: CancellationFlag?
+    deadline: Double?, cancellation: CancellationFlag?, searchScratch: SearchScratchPool = SearchScratchPool()
   ) {
     self.store = store
     self.transaction = transaction
@@ -34,6 +36,7 @@ final class ExecutionContext {
     self.functions = FunctionContext(store: store, clock: clock)
     self.deadline = deadline
     self.cancellation = cancellation
+    self.searchScratch = searchScratch
   }
 
   /// Called from inner loops; checks the time limit every few thousand calls.

@@ -188,7 +188,11 @@ final class PatternMatcher {
   /// `.some(nil)`: any type.
   private func resolveTypes(_ names: [String], _ ctx: ExecutionContext) -> [Int32]?? {
     if names.isEmpty { return .some(nil) }
-    let ids = names.compactMap { ctx.store.types.id(of: $0) }
+    // A type named twice (`[:T|T]`) still matches each relationship once.
+    var ids: [Int32] = []
+    for name in names {
+      if let t = ctx.store.types.id(of: name), !ids.contains(t) { ids.append(t) }
+    }
     return ids.isEmpty ? nil : .some(ids)
   }
 

@@ -5,6 +5,8 @@ import KizunaStore
 /// A single shortest path uses a bidirectional search: it expands the
 /// smaller frontier each round, so on a social graph it touches a few
 /// thousand nodes where a one-sided search would touch most of the graph.
+/// Visited marks live in per-node arrays that the engine keeps between
+/// statements (`SearchScratch`), so a search allocates almost nothing.
 struct ShortestPathFinder {
   let store: GraphStore
   let types: [Int32]?
@@ -33,61 +35,95 @@ struct ShortestPathFinder {
       // Rare: fall back to the layered search, which honours a minimum.
       return try allShortest(from: a, to: b, minHops: minHops, maxHops: maxHops, ctx).first
     }
-    // parent[node] = (previous node, relationship) on each side.
-    var forward: [NodeID: (NodeID, RelationshipID)] = [a: (a, -1)]
-    var backward: [NodeID: (NodeID, RelationshipID)] = [b: (b, -1)]
-    var frontierF = [a], frontierB = [b]
+    let limit = store.nodeIDLimit
+    guard a >= 0, b >= 0, a < limit, b < limit else { return nil }
+    return try ctx.searchScratch.with { try bidirectional(a, b, maxHops, $0, ctx) }
+  }
+
+  /// Breadth-first from both ends at once, one level at a time on the side
+  /// with the smaller frontier, until the two meet. Reached nodes are
+  /// stamped in the scratch array: no hashing, nothing allocated per node.
+  private func bidirectional(
+    _ a: NodeID, _ b: NodeID, _ maxHops: Int, _ s: SearchScratch, _ ctx: ExecutionContext
+  )
+    throws -> Found?
+  {
+    let forwardStamp = UInt64(s.begin(nodeCount: store.nodeIDLimit)), backwardStamp = forwardStamp + 1
+    var slots: [UInt64] = []
+    var (frontier, otherFrontier, next) = s.frontiers
+    swap(&slots, &s.slots)
+    defer {
+      swap(&slots, &s.slots)
+      s.frontiers = (frontier, otherFrontier, next)
+    }
+    let none = UInt64(Self.noRelationship)
+    slots[a] = forwardStamp << 32 | none
+    slots[b] = backwardStamp << 32 | none
+    frontier.append(UInt32(a))
+    otherFrontier.append(UInt32(b))
     var depthF = 0, depthB = 0
-    while !frontierF.isEmpty && !frontierB.isEmpty && depthF + depthB < maxHops {
+    while !frontier.isEmpty && !otherFrontier.isEmpty && depthF + depthB < maxHops {
       try ctx.checkLimits()
-      let expandForward = frontierF.count <= frontierB.count
-      var next: [NodeID] = []
-      var meet: NodeID?
-      if expandForward {
-        for n in frontierF {
-          neighbors(n, direction) { m, r in
-            guard meet == nil, forward[m] == nil else { return }
-            forward[m] = (n, r)
-            if backward[m] != nil { meet = m }
-            next.append(m)
+      let forward = frontier.count <= otherFrontier.count
+      let (stamp, otherStamp) = forward ? (forwardStamp, backwardStamp) : (backwardStamp, forwardStamp)
+      let walk = forward ? direction : direction.reversed
+      next.removeAll(keepingCapacity: true)
+      // The link where the two searches touch: `from` on this side, `to` on the other.
+      var meet: (from: Int, relationship: Int, to: Int)?
+      slots.withUnsafeMutableBufferPointer { slots in
+        for n in forward ? frontier : otherFrontier {
+          neighbors(Int(n), walk) { m, r in
+            guard meet == nil else { return }
+            let mark = slots[m] &>> 32
+            if mark == stamp { return }
+            if mark == otherStamp {
+              meet = (Int(n), r, m)
+              return
+            }
+            slots[m] = stamp << 32 | UInt64(UInt32(truncatingIfNeeded: r))
+            next.append(UInt32(truncatingIfNeeded: m))
           }
           if meet != nil { break }
         }
-        frontierF = next
+      }
+      if forward {
+        swap(&frontier, &next)
         depthF += 1
       } else {
-        for n in frontierB {
-          neighbors(n, direction.reversed) { m, r in
-            guard meet == nil, backward[m] == nil else { return }
-            backward[m] = (n, r)
-            if forward[m] != nil { meet = m }
-            next.append(m)
-          }
-          if meet != nil { break }
-        }
-        frontierB = next
+        swap(&otherFrontier, &next)
         depthB += 1
       }
       if let meet {
-        var nodes = [meet], rels: [RelationshipID] = []
-        var cur = meet
-        while cur != a, let (prev, rel) = forward[cur] {
-          nodes.append(prev)
-          rels.append(rel)
-          cur = prev
-        }
-        nodes.reverse()
-        rels.reverse()
-        cur = meet
-        while cur != b, let (prev, rel) = backward[cur] {
-          nodes.append(prev)
-          rels.append(rel)
-          cur = prev
-        }
-        return Found(nodes: nodes, relationships: rels)
+        let (first, second) = forward ? (meet.from, meet.to) : (meet.to, meet.from)
+        let head = chain(first, slots, maxHops)
+        let tail = chain(second, slots, maxHops)
+        return Found(
+          nodes: head.nodes.reversed() + tail.nodes,
+          relationships: head.relationships.reversed() + [meet.relationship] + tail.relationships)
       }
     }
     return nil
+  }
+
+  private static let noRelationship = UInt32.max
+
+  /// The nodes and relationships from `node` back to the end its search
+  /// started at, following the stamped parents.
+  private func chain(_ node: Int, _ slots: [UInt64], _ maxHops: Int) -> (
+    nodes: [NodeID], relationships: [RelationshipID]
+  ) {
+    var nodes = [node], rels: [RelationshipID] = []
+    var cur = node
+    while rels.count <= maxHops {
+      let r = UInt32(truncatingIfNeeded: slots[cur])
+      if r == Self.noRelationship { break }
+      let rel = Int(r)
+      let start = store.startNode(of: rel)
+      cur = start == cur ? store.endNode(of: rel) : start
+      nodes.append(cur)
+      rels.append(rel)
+    }
+    return (nodes, rels)
   }
 
   /// Every shortest path (with at least `minHops` relationships).

@@ -6,10 +6,14 @@ final class PlanContext {
   let store: GraphStore
   let parameters: [String: Value]
   let slots = SlotAllocator()
+  /// Whether the planner may replace generic operators by specialized ones
+  /// (`RelationshipCountScan`); off only to compare the two in tests.
+  let fastPaths: Bool
 
-  init(store: GraphStore, parameters: [String: Value]) {
+  init(store: GraphStore, parameters: [String: Value], fastPaths: Bool = true) {
     self.store = store
     self.parameters = parameters
+    self.fastPaths = fastPaths
   }
 
   /// A pattern used inside an expression (pattern predicate, pattern

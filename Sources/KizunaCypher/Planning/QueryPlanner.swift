@@ -19,6 +19,8 @@ final class QueryPlanner {
   /// Statements that write read clause by clause: each clause sees all the
   /// effects of the previous one (openCypher semantics).
   let eager: Bool
+  /// Set when a count scan already computed the next projection's aggregates.
+  private var aggregatesComputed = false
 
   init(plan: PlanContext, eager: Bool) {
     self.plan = plan
@@ -45,6 +47,7 @@ final class QueryPlanner {
     var returns = false
     for (i, clause) in query.clauses.enumerated() {
       if eager && i > 0 { append(EagerOperator()) }
+      if i == 0, planCountScan(query.clauses) { continue }
       switch clause {
       case .return(let r):
         (columns, resultSlots) = try planProjection(r.projection, where: nil)
@@ -61,6 +64,30 @@ final class QueryPlanner {
     let sink = ResultSink(columns: resultSlots, keepsRows: returns)
     append(sink)
     return PlannedQuery(start: start, sink: sink, columns: columns, operators: operators)
+  }
+
+  /// A leading MATCH whose matches the next WITH or RETURN only counts:
+  /// planned as a `RelationshipCountScan` when `CountScanPlanner` accepts it.
+  private func planCountScan(_ clauses: [Clause]) -> Bool {
+    guard plan.fastPaths, !eager, clauses.count > 1, case .match(let m) = clauses[0] else { return false }
+    let projection: Projection
+    switch clauses[1] {
+    case .with(let w): projection = w.projection
+    case .return(let r): projection = r.projection
+    default: return false
+    }
+    guard
+      let (scan, calls) = CountScanPlanner(store: plan.store, parameters: plan.parameters).plan(m, projection)
+    else { return false }
+    var slots: [Int] = []
+    for call in calls where compiler.aggregateSlots[call.position.offset] == nil {
+      let slot = plan.slots.next()
+      compiler.aggregateSlots[call.position.offset] = slot
+      slots.append(slot)
+    }
+    append(CountScanOperator(scan: scan, slots: slots))
+    aggregatesComputed = true
+    return true
   }
 
   private func planClause(_ clause: Clause) throws {
@@ -185,7 +212,12 @@ final class QueryPlanner {
           calls.append(AggregateOperator.Call(slot: slot, name: nil, arguments: [], distinct: false))
         }
       }
-      append(AggregateOperator(keys: keySlots, calls: calls))
+      if aggregatesComputed {
+        // A count scan set every aggregate slot already; there are no keys.
+        aggregatesComputed = false
+      } else {
+        append(AggregateOperator(keys: keySlots, calls: calls))
+      }
       var post: [(slot: Int, expression: CompiledExpression)] = []
       for (i, item) in items.enumerated() where itemSlots[i] < 0 {
         let slot = plan.slots.next()

@@ -97,6 +97,9 @@ extension Parser {
       }
       if accept(.star) {
         length = try parseVariableLength()
+      } else if at(.dotDot) || at(.integer) {
+        throw invalidRelationshipPattern(
+          "a variable-length relationship needs '*' before its bounds, as in -[:KNOWS*1..3]->")
       }
       properties = try parsePatternProperties()
       try expect(.rightBracket, "']' to close the relationship pattern")
@@ -112,6 +115,7 @@ extension Parser {
 
   private mutating func parseVariableLength() throws(CypherError) -> VariableLength {
     var minimum: Int64?
+    try rejectNegativeBound()
     if at(.integer) {
       minimum = try integerValue(advance())
     }
@@ -119,9 +123,26 @@ extension Parser {
       return VariableLength(minimum: minimum, maximum: minimum)
     }
     var maximum: Int64?
+    try rejectNegativeBound()
     if at(.integer) {
       maximum = try integerValue(advance())
     }
     return VariableLength(minimum: minimum, maximum: maximum)
+  }
+
+  /// `*-2`: the bounds of a variable-length relationship are counts of hops.
+  private func rejectNegativeBound() throws(CypherError) {
+    if at(.minus) && peek(1).kind == .integer {
+      throw invalidRelationshipPattern(
+        "the bounds of a variable-length relationship must be non-negative integers, as in *1..3")
+    }
+  }
+
+  /// `SyntaxError.InvalidRelationshipPattern` at the current token.
+  private func invalidRelationshipPattern(_ explanation: String) -> CypherError {
+    let token = current
+    return CypherError.syntax(
+      "InvalidRelationshipPattern", "Invalid input '\(text(token))': \(explanation)",
+      line: token.line, column: token.column)
   }
 }

@@ -108,7 +108,9 @@ extension Value {
     case (.time(let a), .time(let b)):
       return sign(a.utcNanoOfDay, b.utcNanoOfDay)
     case (.duration(let a), .duration(let b)):
-      for (x, y) in [(a.months, b.months), (a.days, b.days), (a.seconds, b.seconds), (a.nanoseconds, b.nanoseconds)]
+      for (x, y) in [
+        (a.months, b.months), (a.days, b.days), (a.seconds, b.seconds), (a.nanoseconds, b.nanoseconds),
+      ]
       where x != y { return x < y ? -1 : 1 }
       return 0
     case (.float(let a), .float(let b)) where a.isNaN || b.isNaN:
@@ -184,3 +186,10 @@ extension Value {
 }
 
 @inlinable func numericEquals(_ a: Int64, _ b: Double) -> Bool { compareMixed(a, b) == 0 }
+
+extension Value {
+  /// The sign of integer `a` compared with float `b`, exactly (no rounding of
+  /// large integers); nil when `b` is NaN. What `cypherCompare` uses for mixed
+  /// numbers, for scans that compare typed columns without boxing values.
+  public static func compareNumbers(_ a: Int64, _ b: Double) -> Int? { compareMixed(a, b) }
+}

@@ -4,16 +4,16 @@
   import Darwin
 #endif
 
-/// Clocks and memory gauges for the benchmark.
-enum Measure {
-  static func seconds() -> Double {
+/// Clocks and memory gauges for the benchmarks.
+public enum Measure {
+  public static func seconds() -> Double {
     var ts = timespec()
     clock_gettime(CLOCK_MONOTONIC, &ts)
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
   }
 
   /// The process's resident set now, in MiB (Linux: /proc/self/statm).
-  static func residentMiB() -> Double {
+  public static func residentMiB() -> Double {
     guard let text = procFile("/proc/self/statm") else { return 0 }
     let fields = text.split(separator: " ")
     guard fields.count > 1, let pages = Double(fields[1]) else { return 0 }
@@ -21,7 +21,7 @@ enum Measure {
   }
 
   /// The largest resident set so far, in MiB (VmHWM).
-  static func peakMiB() -> Double {
+  public static func peakMiB() -> Double {
     guard let text = procFile("/proc/self/status") else { return 0 }
     for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
       let digits = line.split(separator: " ").dropFirst().first.flatMap { Double($0) } ?? 0
@@ -31,7 +31,7 @@ enum Measure {
   }
 
   /// Resets the peak gauge so it measures from now (Linux 4.0+).
-  static func resetPeak() {
+  public static func resetPeak() {
     let fd = open("/proc/self/clear_refs", O_WRONLY)
     guard fd >= 0 else { return }
     _ = write(fd, "5", 1)
@@ -48,7 +48,7 @@ enum Measure {
     return String(decoding: bytes[0..<n], as: UTF8.self)
   }
 
-  static func median(_ values: [Double]) -> Double {
+  public static func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
   }
