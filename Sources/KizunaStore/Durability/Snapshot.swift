@@ -119,7 +119,7 @@ enum Snapshot {
       }
       var r = RawByteReader(bytes, from: magic.count, to: bodyEnd)
       do {
-        return try decode(&r)
+        return try decode(&r, path: path)
       } catch let e as StoreError {
         throw e
       } catch {
@@ -133,7 +133,7 @@ enum Snapshot {
     ids.withUnsafeBufferPointer { Adjacency.idsBelow($0, limit) }
   }
 
-  private static func decode(_ r: inout RawByteReader) throws -> (GraphStore, UInt64) {
+  private static func decode(_ r: inout RawByteReader, path: String) throws -> (GraphStore, UInt64) {
     let store = GraphStore()
     let sequence = try r.u64()
     var tables: [NameTable] = []
@@ -157,7 +157,7 @@ enum Snapshot {
       for _ in 0..<(try r.count()) { labels.append(Int32(truncatingIfNeeded: try r.varint())) }
       store.extraLabels[node] = labels
     }
-    store.nodeProperties = try readColumns(&r)
+    store.nodeProperties = try readColumns(&r, path: path)
     let relLimit = try r.count()
     store.relationshipIDLimit = relLimit
     store.liveRelationships = Bitset(words: try r.array(of: UInt64.self))
@@ -169,8 +169,8 @@ enum Snapshot {
       store.relationshipEnd.count == relLimit
     else { throw ByteReader.Truncated(offset: r.offset) }
     guard allBelow(store.relationshipStart, nodeLimit), allBelow(store.relationshipEnd, nodeLimit)
-    else { throw StoreError(.storage, "snapshot: a relationship refers to a node that does not exist") }
-    store.relationshipProperties = try readColumns(&r)
+    else { throw StoreError(.storage, "\(path): a relationship refers to a node that does not exist") }
+    store.relationshipProperties = try readColumns(&r, path: path)
     let typeCount = try r.count()
     var adjacency: [Adjacency] = []
     for _ in 0..<(typeCount * 2) {
@@ -179,7 +179,7 @@ enum Snapshot {
       let rels = try r.array(of: UInt32.self)
       guard neighbors.count == rels.count, let last = offsets.last, Int(last) == neighbors.count,
         allBelow(neighbors, nodeLimit), allBelow(rels, relLimit), offsetsAreSorted(offsets)
-      else { throw StoreError(.storage, "snapshot: adjacency block is inconsistent near offset \(r.offset)") }
+      else { throw StoreError(.storage, "\(path): adjacency block is inconsistent near offset \(r.offset)") }
       adjacency.append(Adjacency(offsets: offsets, neighbors: neighbors, relationships: rels))
     }
     store.outgoing = Array(adjacency.prefix(typeCount))
@@ -221,13 +221,13 @@ enum Snapshot {
     }
   }
 
-  private static func readColumns(_ r: inout RawByteReader) throws -> [PropertyColumn] {
+  private static func readColumns(_ r: inout RawByteReader, path: String) throws -> [PropertyColumn] {
     var out: [PropertyColumn] = []
     var damaged: Int?
     for _ in 0..<(try r.count()) {
       let at = r.offset
       guard let kind = PropertyColumn.Kind(rawValue: try r.u8()) else {
-        throw StoreError(.storage, "snapshot: unknown column kind at offset \(at)")
+        throw StoreError(.storage, "\(path): unknown column kind at offset \(at)")
       }
       let present = Bitset(words: try r.array(of: UInt64.self))
       defer {
@@ -254,7 +254,7 @@ enum Snapshot {
       }
     }
     if let damaged {
-      throw StoreError(.storage, "snapshot: property column at offset \(damaged) is inconsistent")
+      throw StoreError(.storage, "\(path): property column at offset \(damaged) is inconsistent")
     }
     return out
   }
