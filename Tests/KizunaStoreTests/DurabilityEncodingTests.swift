@@ -61,7 +61,7 @@ import Testing
       #expect(try FileBytes.read(dir.database + "/wal.log").count == 8)
     }
     let bytes = try FileBytes.read(dir.database + "/snapshot.kz")
-    #expect(Array(bytes[0..<8]) == Array("KZSNAP".utf8) + [0, 1])
+    #expect(Array(bytes[0..<8]) == Array("KZSNAP".utf8) + [0, 2])
     let n = bytes.count
     let crc =
       UInt32(bytes[n - 4]) | UInt32(bytes[n - 3]) << 8 | UInt32(bytes[n - 2]) << 16 | UInt32(bytes[n - 1])

@@ -9,7 +9,8 @@
 /// either the old snapshot or the new one, never a mix. Byte layout in
 /// docs/storage-format.md.
 enum Snapshot {
-  static let magic: [UInt8] = Array("KZSNAP".utf8) + [0, 1]
+  static let version: UInt8 = 2
+  static let magic: [UInt8] = Array("KZSNAP".utf8) + [0, version]
   static let fileName = "snapshot.kz"
 
   // MARK: Writing
@@ -37,7 +38,13 @@ enum Snapshot {
       try writeColumns(store.nodeProperties, sink)
       sink.buffer.varint(UInt64(store.relationshipIDLimit))
       try sink.array(store.liveRelationships.storageWords)
-      try sink.array(store.relationshipType, prefix: store.relationshipIDLimit)
+      let types = store.relationshipType
+      sink.buffer.u8(UInt8(types.width))
+      if types.isWide {
+        try sink.array(types.wide, prefix: store.relationshipIDLimit)
+      } else {
+        try sink.array(types.narrow, prefix: store.relationshipIDLimit)
+      }
       try sink.array(store.relationshipStart, prefix: store.relationshipIDLimit)
       try sink.array(store.relationshipEnd, prefix: store.relationshipIDLimit)
       try writeColumns(store.relationshipProperties, sink)
@@ -45,7 +52,8 @@ enum Snapshot {
       for adjacency in store.outgoing + store.incoming {
         try sink.array(adjacency.offsets)
         try sink.array(adjacency.neighbors)
-        try sink.array(adjacency.relationships)
+        sink.buffer.varint(UInt64(adjacency.firstRelationship))
+        try sink.array(adjacency.storedRelationships)
       }
       sink.buffer.varint(UInt64(store.schema.indexes.count))
       for index in store.schema.indexes {
@@ -106,9 +114,16 @@ enum Snapshot {
     let path = directory + "/" + fileName
     return try FileIO.withMappedFile(path) { bytes in
       guard bytes.count >= magic.count + 12,
-        magic.withUnsafeBytes({ $0.elementsEqual(bytes[0..<magic.count]) })
+        magic.withUnsafeBytes({ $0.prefix(magic.count - 1).elementsEqual(bytes[0..<magic.count - 1]) })
       else {
         throw StoreError(.storage, "\(path): not a Kizuna snapshot (bad header at offset 0)")
+      }
+      let fileVersion = bytes[magic.count - 1]
+      guard fileVersion == version else {
+        throw StoreError(
+          .storage,
+          "\(path): unsupported snapshot format version \(fileVersion) (this build reads version \(version)). Export the graph with the build that wrote it and import it again."
+        )
       }
       let bodyEnd = bytes.count - 4
       let stored = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: bodyEnd, as: UInt32.self))
@@ -162,7 +177,11 @@ enum Snapshot {
     store.relationshipIDLimit = relLimit
     store.liveRelationships = Bitset(words: try r.array(of: UInt64.self))
     store.liveRelationshipCount = store.liveRelationships.count
-    store.relationshipType = try r.array(of: Int32.self)
+    switch try r.u8() {
+    case 1: store.relationshipType = RelationshipTypeColumn(narrow: try r.array(of: UInt8.self))
+    case 4: store.relationshipType = RelationshipTypeColumn(wide: try r.array(of: Int32.self))
+    default: throw StoreError(.storage, "\(path): unknown relationship type width near offset \(r.offset)")
+    }
     store.relationshipStart = try r.array(of: UInt32.self)
     store.relationshipEnd = try r.array(of: UInt32.self)
     guard store.relationshipType.count == relLimit, store.relationshipStart.count == relLimit,
@@ -176,11 +195,20 @@ enum Snapshot {
     for _ in 0..<(typeCount * 2) {
       let offsets = try r.array(of: UInt32.self)
       let neighbors = try r.array(of: UInt32.self)
+      let first = try r.varint()
       let rels = try r.array(of: UInt32.self)
-      guard neighbors.count == rels.count, let last = offsets.last, Int(last) == neighbors.count,
+      // No stored ids: entry k is relationship first + k.
+      let idsFit =
+        rels.isEmpty
+        ? first <= UInt64(relLimit) && UInt64(neighbors.count) <= UInt64(relLimit) - first
+        : neighbors.count == rels.count
+      guard idsFit, let last = offsets.last, Int(last) == neighbors.count, offsets.count <= nodeLimit + 1,
         allBelow(neighbors, nodeLimit), allBelow(rels, relLimit), offsetsAreSorted(offsets)
       else { throw StoreError(.storage, "\(path): adjacency block is inconsistent near offset \(r.offset)") }
-      adjacency.append(Adjacency(offsets: offsets, neighbors: neighbors, relationships: rels))
+      adjacency.append(
+        Adjacency(
+          offsets: offsets, neighbors: neighbors, relationships: rels,
+          firstRelationship: UInt32(truncatingIfNeeded: first)))
     }
     store.outgoing = Array(adjacency.prefix(typeCount))
     store.incoming = Array(adjacency.suffix(typeCount))

@@ -74,6 +74,7 @@ public struct BulkImport {
         Self.undo(store, to: mark)
         throw error
       }
+      store.orderRelationshipsByStart(from: mark.relationships)
       store.compactAdjacency()
       store.normalize()
       for (label, key) in idIndexes {

@@ -67,7 +67,7 @@ extension GraphStore {
     if id >= relationshipIDLimit { relationshipIDLimit = id + 1 }
     if relationshipType.count <= id {
       let want = Swift.max(id + 1, relationshipType.count * 3 / 2)
-      relationshipType.append(contentsOf: repeatElement(-1, count: want - relationshipType.count))
+      relationshipType.append(-1, count: want - relationshipType.count)
       relationshipStart.append(contentsOf: repeatElement(0, count: want - relationshipStart.count))
       relationshipEnd.append(contentsOf: repeatElement(0, count: want - relationshipEnd.count))
     }
@@ -158,7 +158,7 @@ extension GraphStore {
     if id >= relationshipIDLimit { relationshipIDLimit = id + 1 }
     if relationshipType.count <= id {
       let want = Swift.max(id + 1, relationshipType.count * 3 / 2, 1024)
-      relationshipType.append(contentsOf: repeatElement(-1, count: want - relationshipType.count))
+      relationshipType.append(-1, count: want - relationshipType.count)
       relationshipStart.append(contentsOf: repeatElement(0, count: want - relationshipStart.count))
       relationshipEnd.append(contentsOf: repeatElement(0, count: want - relationshipEnd.count))
     }
@@ -188,7 +188,7 @@ extension GraphStore {
     place(&relationshipStart, batch.starts)
     place(&relationshipEnd, batch.ends)
     if relationshipType.count > base { relationshipType.removeLast(relationshipType.count - base) }
-    relationshipType.append(contentsOf: repeatElement(type, count: n))
+    relationshipType.append(type, count: n)
     relationshipIDLimit = base + n
     liveRelationships.insertAll(in: base..<base + n)
     liveRelationshipCount += n
