@@ -50,8 +50,11 @@ enum Snapshot {
       try writeColumns(store.relationshipProperties, sink)
       sink.buffer.varint(UInt64(store.outgoing.count))
       for adjacency in store.outgoing + store.incoming {
+        // Implicit ids: the neighbours are the relationships' other ends,
+        // which the relationship arrays already hold.
+        let implicit = adjacency.hasImplicitRelationships
         try sink.array(adjacency.offsets)
-        try sink.array(adjacency.neighbors)
+        try sink.array(implicit ? [] : adjacency.neighbors)
         sink.buffer.varint(UInt64(adjacency.firstRelationship))
         try sink.array(adjacency.storedRelationships)
       }
@@ -192,23 +195,31 @@ enum Snapshot {
     store.relationshipProperties = try readColumns(&r, path: path)
     let typeCount = try r.count()
     var adjacency: [Adjacency] = []
-    for _ in 0..<(typeCount * 2) {
+    for block in 0..<(typeCount * 2) {
       let offsets = try r.array(of: UInt32.self)
       let neighbors = try r.array(of: UInt32.self)
       let first = try r.varint()
       let rels = try r.array(of: UInt32.self)
-      // No stored ids: entry k is relationship first + k.
-      let idsFit =
-        rels.isEmpty
-        ? first <= UInt64(relLimit) && UInt64(neighbors.count) <= UInt64(relLimit) - first
-        : neighbors.count == rels.count
-      guard idsFit, let last = offsets.last, Int(last) == neighbors.count, offsets.count <= nodeLimit + 1,
-        allBelow(neighbors, nodeLimit), allBelow(rels, relLimit), offsetsAreSorted(offsets)
-      else { throw StoreError(.storage, "\(path): adjacency block is inconsistent near offset \(r.offset)") }
-      adjacency.append(
-        Adjacency(
-          offsets: offsets, neighbors: neighbors, relationships: rels,
-          firstRelationship: UInt32(truncatingIfNeeded: first)))
+      let inconsistent = StoreError(.storage, "\(path): adjacency block is inconsistent near offset \(r.offset)")
+      guard let last = offsets.last, offsets.count <= nodeLimit + 1, offsetsAreSorted(offsets) else {
+        throw inconsistent
+      }
+      if rels.isEmpty && last > 0 {
+        // Implicit ids: outgoing blocks list end nodes, incoming start nodes.
+        let outgoing = block < typeCount
+        guard neighbors.isEmpty, first <= UInt64(relLimit),
+          let implicit = Adjacency(
+            offsets: offsets, firstRelationship: Int(first),
+            own: outgoing ? store.relationshipStart : store.relationshipEnd,
+            others: outgoing ? store.relationshipEnd : store.relationshipStart)
+        else { throw inconsistent }
+        adjacency.append(implicit)
+        continue
+      }
+      guard neighbors.count == rels.count, Int(last) == neighbors.count, allBelow(neighbors, nodeLimit),
+        allBelow(rels, relLimit)
+      else { throw inconsistent }
+      adjacency.append(Adjacency(offsets: offsets, neighbors: neighbors, relationships: rels))
     }
     store.outgoing = Array(adjacency.prefix(typeCount))
     store.incoming = Array(adjacency.suffix(typeCount))

@@ -28,13 +28,42 @@ public struct Adjacency: Sendable {
 
   public init() {}
 
-  /// A block read back from disk; `relationships` empty means entry `k` is
-  /// relationship `firstRelationship + k`.
-  public init(offsets: [UInt32], neighbors: [UInt32], relationships: [UInt32], firstRelationship: UInt32 = 0) {
+  public init(offsets: [UInt32], neighbors: [UInt32], relationships: [UInt32]) {
     self.offsets = offsets
     self.neighbors = neighbors
     self.explicitRelationships = relationships
-    self.firstRelationship = relationships.isEmpty ? firstRelationship : 0
+  }
+
+  /// A block whose entry `k` is relationship `firstRelationship + k`, read
+  /// back from disk: the neighbours are the other ends of those
+  /// relationships, `others[firstRelationship...]` (shared when that is the
+  /// whole array). Nil unless the offsets give entries of node `n` exactly
+  /// the relationships whose `own` node is `n`.
+  init?(offsets: [UInt32], firstRelationship first: Int, own: [UInt32], others: [UInt32]) {
+    guard let last = offsets.last, first >= 0, first + Int(last) <= own.count, first + Int(last) <= others.count
+    else { return nil }
+    let range = first..<first + Int(last)
+    let consistent = offsets.withUnsafeBufferPointer { o in
+      own.withUnsafeBufferPointer { own in
+        var bad = false
+        var lo = 0
+        for n in 0..<Swift.max(0, o.count - 1) {
+          let hi = Int(o[n + 1])
+          bad = bad || hi < lo
+          var k = lo
+          while k < hi && !bad {
+            bad = Int(own[first + k]) != n
+            k += 1
+          }
+          lo = hi
+        }
+        return !bad
+      }
+    }
+    guard consistent else { return nil }
+    self.offsets = offsets
+    self.neighbors = range == others.indices ? others : Array(others[range])
+    self.firstRelationship = UInt32(truncatingIfNeeded: first)
   }
 
   /// Whether relationship ids are implicit (`firstRelationship + k`).
@@ -85,7 +114,8 @@ public struct Adjacency: Sendable {
         }
       }
       self.offsets = offsets
-      self.neighbors = Array(to[range])
+      // The whole array: shared with the store (copy on write), not copied.
+      self.neighbors = range == to.indices ? to : Array(to[range])
       self.firstRelationship = UInt32(truncatingIfNeeded: range.lowerBound)
       return
     }

@@ -199,9 +199,8 @@ public struct PropertyColumn: Sendable {
   }
 
   private static func grow<T>(_ a: inout [T], to id: Int, filler: T) {
-    if id >= a.count {
-      let want = Swift.max(id + 1, a.count + a.count / 2, 8)
-      a.append(contentsOf: repeatElement(filler, count: want - a.count))
-    }
+    // Exact growth: the array's capacity doubles by itself, and slots past
+    // the last id stay unwritten (not resident).
+    if id >= a.count { a.append(contentsOf: repeatElement(filler, count: id + 1 - a.count)) }
   }
 }
