@@ -58,7 +58,8 @@ import Testing
   @Test func writesAfterAnImportSurviveCheckpointAndReopen() throws {
     let dir = try TemporaryDirectory()
     let nodes = try dir.write("n.csv", "id:ID\n" + (0..<50).map { "\($0)\n" }.joined())
-    let rels = try dir.write("r.csv", ":START_ID,:END_ID\n" + (0..<300).map { "\($0 * 11 % 50),\($0 % 50)\n" }.joined())
+    let rels = try dir.write(
+      "r.csv", ":START_ID,:END_ID\n" + (0..<300).map { "\($0 * 11 % 50),\($0 % 50)\n" }.joined())
     var job = BulkImport()
     job.idType = .integer
     job.nodeFiles = [.init(tag: "N", path: nodes)]
@@ -78,7 +79,9 @@ import Testing
       try db.checkpoint()
       #expect(db.dump() == expected)
       #expect(db.store.liveRelationshipCount == 300)
-      _ = try db.write { tx in try tx.createRelationship(type: tx.typeID("E"), start: 0, end: 0, properties: []) }
+      _ = try db.write { tx in
+        try tx.createRelationship(type: tx.typeID("E"), start: 0, end: 0, properties: [])
+      }
       expected = db.dump()
     }
     let reopened = try Database.open(path: dir.database)
@@ -92,7 +95,9 @@ import Testing
       let db = try Database.open(path: dir.database)
       _ = try db.write { tx in
         let a = try tx.createNode(labels: [], properties: [])
-        for i in 0..<300 { try tx.createRelationship(type: tx.typeID("T\(i)"), start: a, end: a, properties: []) }
+        for i in 0..<300 {
+          try tx.createRelationship(type: tx.typeID("T\(i)"), start: a, end: a, properties: [])
+        }
       }
       #expect(db.store.relationshipType.width == 4)
       #expect(db.store.typeID(of: 299) == db.store.types.id(of: "T299"))
@@ -120,7 +125,9 @@ import Testing
     var table = IntKeyTable()
     // Descending, negative and ascending keys within a range: the array.
     var inserted = 0
-    for k in stride(from: 100, through: -100, by: -1) where table.insert(Int64(k), UInt32(k + 100)) { inserted += 1 }
+    for k in stride(from: 100, through: -100, by: -1) where table.insert(Int64(k), UInt32(k + 100)) {
+      inserted += 1
+    }
     for k in 101..<2000 where table.insert(Int64(k), UInt32(k + 100)) { inserted += 1 }
     #expect(inserted == 2100)
     #expect(table.isArrayBacked)

@@ -200,7 +200,8 @@ enum Snapshot {
       let neighbors = try r.array(of: UInt32.self)
       let first = try r.varint()
       let rels = try r.array(of: UInt32.self)
-      let inconsistent = StoreError(.storage, "\(path): adjacency block is inconsistent near offset \(r.offset)")
+      let inconsistent = StoreError(
+        .storage, "\(path): adjacency block is inconsistent near offset \(r.offset)")
       guard let last = offsets.last, offsets.count <= nodeLimit + 1, offsetsAreSorted(offsets) else {
         throw inconsistent
       }

@@ -40,7 +40,8 @@ public struct Adjacency: Sendable {
   /// whole array). Nil unless the offsets give entries of node `n` exactly
   /// the relationships whose `own` node is `n`.
   init?(offsets: [UInt32], firstRelationship first: Int, own: [UInt32], others: [UInt32]) {
-    guard let last = offsets.last, first >= 0, first + Int(last) <= own.count, first + Int(last) <= others.count
+    guard let last = offsets.last, first >= 0, first + Int(last) <= own.count,
+      first + Int(last) <= others.count
     else { return nil }
     let range = first..<first + Int(last)
     let consistent = offsets.withUnsafeBufferPointer { o in
@@ -246,7 +247,8 @@ public struct Adjacency: Sendable {
 
   /// The relationship of block entry `k` (an index within `blockRange`).
   @inlinable public func blockRelationship(_ k: Int) -> UInt32 {
-    explicitRelationships.isEmpty ? firstRelationship &+ UInt32(truncatingIfNeeded: k) : explicitRelationships[k]
+    explicitRelationships.isEmpty
+      ? firstRelationship &+ UInt32(truncatingIfNeeded: k) : explicitRelationships[k]
   }
 
   /// The number of entries (live or deleted) for `node`.

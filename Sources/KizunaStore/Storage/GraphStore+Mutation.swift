@@ -8,7 +8,9 @@ extension GraphStore {
     if id >= nodeIDLimit { nodeIDLimit = id + 1 }
     // Exact growth: the array's own capacity doubling keeps appends cheap,
     // and slots past the last id are neither written nor resident.
-    if labelBits.count <= id { labelBits.append(contentsOf: repeatElement(0, count: id + 1 - labelBits.count)) }
+    if labelBits.count <= id {
+      labelBits.append(contentsOf: repeatElement(0, count: id + 1 - labelBits.count))
+    }
     liveNodes.insert(id)
     liveNodeCount += 1
     for (key, value) in properties { setNodeProperty(id, key, value) }

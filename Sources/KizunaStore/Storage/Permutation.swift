@@ -9,7 +9,9 @@ enum Permutation {
     let moved = array.withUnsafeBufferPointer { old in
       order.withUnsafeBufferPointer { order in
         [T](unsafeUninitializedCapacity: n) { buffer, initialized in
-          guard let out = buffer.baseAddress, let from = old.baseAddress, let o = order.baseAddress else { return }
+          guard let out = buffer.baseAddress, let from = old.baseAddress, let o = order.baseAddress else {
+            return
+          }
           for k in 0..<n { (out + k).initialize(to: from[first &+ Int(o[k])]) }
           initialized = n
         }
@@ -96,7 +98,9 @@ extension GraphStore {
       if singleType && Adjacency.isAscending(starts) { return nil }
       let byStart = Permutation.stableOrder(of: starts, limit: nodes)
       if singleType { return byStart }
-      return types.withUnsafeBufferPointer { Permutation.stableOrder(of: $0, limit: typeLimit, within: byStart) }
+      return types.withUnsafeBufferPointer {
+        Permutation.stableOrder(of: $0, limit: typeLimit, within: byStart)
+      }
     }
     guard let order else { return }
     Permutation.apply(order, to: &relationshipStart, from: first)

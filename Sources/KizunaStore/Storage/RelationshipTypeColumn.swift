@@ -71,6 +71,10 @@ public struct RelationshipTypeColumn: Sendable {
   /// Reorders slots `first ..< first + order.count`: slot `first + k` takes
   /// what slot `first + order[k]` held.
   mutating func permute(from first: Int, by order: [UInt32]) {
-    if isWide { Permutation.apply(order, to: &wide, from: first) } else { Permutation.apply(order, to: &narrow, from: first) }
+    if isWide {
+      Permutation.apply(order, to: &wide, from: first)
+    } else {
+      Permutation.apply(order, to: &narrow, from: first)
+    }
   }
 }
