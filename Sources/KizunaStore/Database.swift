@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -34,7 +36,9 @@ public final class Database: @unchecked Sendable {
   /// a checkpoint, failed; nil once a checkpoint succeeds. Such a failure
   /// loses nothing (the log keeps every transaction, and is emptied only
   /// once a snapshot holds them) but the log grows until one succeeds.
-  public private(set) var checkpointFailure: StoreError?
+  public var checkpointFailure: StoreError? { lastCheckpointFailure.withLock { $0 } }
+  /// Behind its own lock, so it can be read anywhere, even inside `read`.
+  private let lastCheckpointFailure = Mutex<StoreError?>(nil)
   /// After a failed checkpoint, the log size at which the next is tried,
   /// so a full disk does not cost a snapshot attempt on every commit.
   private var retryCheckpointAt = 0
@@ -169,7 +173,8 @@ public final class Database: @unchecked Sendable {
     do {
       try checkpointLocked(at: sequence)
     } catch {
-      checkpointFailure = error as? StoreError ?? StoreError(.storage, "checkpoint failed: \(error)")
+      let failure = error as? StoreError ?? StoreError(.storage, "checkpoint failed: \(error)")
+      lastCheckpointFailure.withLock { $0 = failure }
       retryCheckpointAt = (log?.size ?? 0) + checkpointThreshold
     }
   }
@@ -208,12 +213,13 @@ public final class Database: @unchecked Sendable {
     guard let directory, let log else { return }
     try Snapshot.write(store, sequence: sequence, directory: directory)
     loggedNames = (store.labels.count, store.types.count, store.keys.count)
-    checkpointFailure = nil
+    lastCheckpointFailure.withLock { $0 = nil }
     retryCheckpointAt = 0
     do {
       try log.reset()
     } catch {
-      checkpointFailure = error as? StoreError ?? StoreError(.storage, "\(log.path): \(error)")
+      let failure = error as? StoreError ?? StoreError(.storage, "\(log.path): \(error)")
+      lastCheckpointFailure.withLock { $0 = failure }
     }
   }
 
