@@ -136,6 +136,7 @@ enum Snapshot {
           "\(path): checksum mismatch over bytes \(magic.count)..<\(bodyEnd); the snapshot is damaged")
       }
       var r = RawByteReader(bytes, from: magic.count, to: bodyEnd)
+      r.releasesConsumedPages = true
       do {
         return try decode(&r, path: path)
       } catch let e as StoreError {
