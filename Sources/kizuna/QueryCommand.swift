@@ -20,7 +20,8 @@ struct QueryCommand: ParsableCommand {
         echo 'RETURN 1 + 1 AS two' | kizuna query --db :memory: -
       """)
 
-  @Option(help: "Database directory, or :memory: for an empty graph. Default: the bundled Vietnam–Japan graph.")
+  @Option(
+    help: "Database directory, or :memory: for an empty graph. Default: the bundled Vietnam–Japan graph.")
   var db: String?
 
   @Option(help: "Output format: table, json (one JSON object per statement) or csv.")
@@ -43,7 +44,9 @@ struct QueryCommand: ParsableCommand {
   }
 
   func validate() throws {
-    if text == nil && file == nil { throw ValidationError("give statements with -e TEXT, a FILE, or - for standard input") }
+    if text == nil && file == nil {
+      throw ValidationError("give statements with -e TEXT, a FILE, or - for standard input")
+    }
     if text != nil && file != nil { throw ValidationError("give either -e TEXT or a FILE, not both") }
     if let file, file != "-", !FileManager.default.fileExists(atPath: file) {
       throw ValidationError("no such file: \(file)")
@@ -57,7 +60,9 @@ struct QueryCommand: ParsableCommand {
     } else if file == "-" {
       source = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
     } else if let file {
-      guard let data = FileManager.default.contents(atPath: file) else { throw CLIFailure("cannot read \(file)") }
+      guard let data = FileManager.default.contents(atPath: file) else {
+        throw CLIFailure("cannot read \(file)")
+      }
       source = String(decoding: data, as: UTF8.self)
     } else {
       source = ""

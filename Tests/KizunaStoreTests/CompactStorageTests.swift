@@ -167,4 +167,21 @@ import Testing
     #expect(index.lookup(.int(97)).isEmpty)
     #expect(index.entryCount == ids.count)
   }
+
+  @Test func permutationsMoveSlotsAndBits() {
+    let keys: [UInt32] = [3, 1, 3, 0, 1]
+    let order = keys.withUnsafeBufferPointer { Permutation.stableOrder(of: $0, limit: 4) }
+    #expect(order == [3, 1, 4, 0, 2])
+    var values = ["x", "a", "b", "c", "d", "e"]
+    Permutation.apply(order, to: &values, from: 1)
+    #expect(values == ["x", "d", "b", "e", "a", "c"])
+    var bits = Bitset()
+    bits.insertAll(in: 0..<200)
+    #expect(bits.containsAll(0..<200) && bits.containsAll(63..<130) && !bits.containsAll(0..<201))
+    bits.remove(2)  // slot 1 + 1 in the permuted range
+    Permutation.apply(order, to: &bits, from: 1)
+    // Slot 1 + k takes slot 1 + order[k]: only k = 1 reads the cleared slot 2.
+    #expect((1...5).map { bits.contains($0) } == [true, false, true, true, true])
+    #expect(bits.count == 199)
+  }
 }

@@ -24,7 +24,7 @@ enum Permutation {
   /// The same for the members of a bit set.
   static func apply(_ order: [UInt32], to set: inout Bitset, from first: Int) {
     let n = order.count
-    guard n > 1, first >= 0 else { return }
+    guard n > 1, first >= 0, !set.containsAll(first..<first + n) else { return }
     let old = set
     var members = 0
     for k in 0..<n where old.contains(first + Int(order[k])) {
