@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -7,7 +9,8 @@
 /// A graph database: the in-memory store, and, for an on-disk database, its
 /// directory (snapshot, write-ahead log, lock).
 ///
-/// Many readers or one writer at a time. A write runs as one transaction:
+/// Many readers or one writer at a time; a waiting writer goes before new
+/// readers, so a stream of reads cannot hold a commit off. A write runs as one transaction:
 /// it commits whole (logged and fsynced before `write` returns) or, when the
 /// body throws, rolls back whole; readers never see it half applied.
 ///
@@ -29,6 +32,16 @@ public final class Database: @unchecked Sendable {
   private var loggedNames: (labels: Int, types: Int, keys: Int)
   /// A checkpoint runs after a commit once the log is larger than this.
   public var checkpointThreshold = 64 << 20
+  /// Why the last checkpoint after a commit, or the emptying of the log after
+  /// a checkpoint, failed; nil once a checkpoint succeeds. Such a failure
+  /// loses nothing (the log keeps every transaction, and is emptied only
+  /// once a snapshot holds them) but the log grows until one succeeds.
+  public var checkpointFailure: StoreError? { lastCheckpointFailure.withLock { $0 } }
+  /// Behind its own lock, so it can be read anywhere, even inside `read`.
+  private let lastCheckpointFailure = Mutex<StoreError?>(nil)
+  /// After a failed checkpoint, the log size at which the next is tried,
+  /// so a full disk does not cost a snapshot attempt on every commit.
+  private var retryCheckpointAt = 0
   /// What recovery found when the database was opened.
   public let recovery: RecoveryReport
 
@@ -50,9 +63,10 @@ public final class Database: @unchecked Sendable {
     lock = Self.makeLock()
   }
 
-  private init(directory: String, store: GraphStore, sequence: UInt64, log: WriteAheadLog, fileLock: FileLock,
-    recovery: RecoveryReport)
-  {
+  private init(
+    directory: String, store: GraphStore, sequence: UInt64, log: WriteAheadLog, fileLock: FileLock,
+    recovery: RecoveryReport
+  ) {
     self.store = store
     self.directory = directory
     self.sequence = sequence
@@ -76,7 +90,8 @@ public final class Database: @unchecked Sendable {
       do {
         for change in record.changes { try store.apply(change) }
       } catch let e as StoreError {
-        throw StoreError(.storage, "\(path)/wal.log: transaction \(record.sequence) cannot be replayed: \(e.message)")
+        throw StoreError(
+          .storage, "\(path)/wal.log: transaction \(record.sequence) cannot be replayed: \(e.message)")
       }
       sequence = record.sequence
       report.replayedTransactions += 1
@@ -91,13 +106,27 @@ public final class Database: @unchecked Sendable {
     lock.deallocate()
   }
 
+  /// A reader-writer lock that makes new readers wait while a writer waits:
+  /// glibc's default prefers readers, and busy readers then starve commits.
+  /// With writer preference a thread must never take the read lock twice
+  /// (it would wait behind a writer that waits for it): `read` bodies get
+  /// the store, not the database, and nothing under the lock calls back.
   private static func makeLock() -> UnsafeMutablePointer<pthread_rwlock_t> {
     let l = UnsafeMutablePointer<pthread_rwlock_t>.allocate(capacity: 1)
-    pthread_rwlock_init(l, nil)
+    #if canImport(Glibc)
+      var attr = pthread_rwlockattr_t()
+      pthread_rwlockattr_init(&attr)
+      pthread_rwlockattr_setkind_np(&attr, Int32(PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP))
+      pthread_rwlock_init(l, &attr)
+      pthread_rwlockattr_destroy(&attr)
+    #else
+      pthread_rwlock_init(l, nil)
+    #endif
     return l
   }
 
-  /// Runs `body` with shared access to the store.
+  /// Runs `body` with shared access to the store. Not reentrant: `body`
+  /// must not call `read` or `write` on this database again.
   public func read<T>(_ body: (GraphStore) throws -> T) rethrows -> T {
     pthread_rwlock_rdlock(lock)
     defer { pthread_rwlock_unlock(lock) }
@@ -134,7 +163,20 @@ public final class Database: @unchecked Sendable {
     try log.append(sequence: sequence + 1, changes: changes)
     sequence += 1
     loggedNames = (store.labels.count, store.types.count, store.keys.count)
-    if log.size > checkpointThreshold { try? checkpointLocked() }
+    if log.size > Swift.max(checkpointThreshold, retryCheckpointAt) { checkpointAfterCommit() }
+  }
+
+  /// The transaction is durable in the log already, so a failed snapshot
+  /// must not fail the commit (the caller would roll back what the log
+  /// keeps); it is kept in `checkpointFailure` and tried again later.
+  private func checkpointAfterCommit() {
+    do {
+      try checkpointLocked(at: sequence)
+    } catch {
+      let failure = error as? StoreError ?? StoreError(.storage, "checkpoint failed: \(error)")
+      lastCheckpointFailure.withLock { $0 = failure }
+      retryCheckpointAt = (log?.size ?? 0) + checkpointThreshold
+    }
   }
 
   /// Names interned since the last logged transaction, which the log must
@@ -157,32 +199,47 @@ public final class Database: @unchecked Sendable {
   public func checkpoint() throws {
     pthread_rwlock_wrlock(lock)
     defer { pthread_rwlock_unlock(lock) }
-    try checkpointLocked()
+    try checkpointLocked(at: sequence)
   }
 
-  private func checkpointLocked() throws {
+  /// Writes a snapshot at `sequence` and empties the log. Throws only when
+  /// the snapshot could not be written, and then nothing on disk changed.
+  /// Once the snapshot is durable the checkpoint has happened: failing to
+  /// empty the log is recorded in `checkpointFailure`, not thrown, since
+  /// the records left are all in the snapshot (replay skips them) and the
+  /// log is emptied before its next append.
+  private func checkpointLocked(at sequence: UInt64) throws {
     store.compactAdjacency()
     guard let directory, let log else { return }
     try Snapshot.write(store, sequence: sequence, directory: directory)
-    try log.reset()
     loggedNames = (store.labels.count, store.types.count, store.keys.count)
+    lastCheckpointFailure.withLock { $0 = nil }
+    retryCheckpointAt = 0
+    do {
+      try log.reset()
+    } catch {
+      let failure = error as? StoreError ?? StoreError(.storage, "\(log.path): \(error)")
+      lastCheckpointFailure.withLock { $0 = failure }
+    }
   }
 
   /// Runs `body` with the writer's lock and no transaction: bulk loading.
-  /// The caller must leave the store consistent or throw; on throw the
-  /// in-memory graph is reloaded from disk.
+  /// The caller must leave the store consistent, and undo its changes
+  /// itself when it throws.
   func exclusive<T>(_ body: (GraphStore) throws -> T) throws -> T {
     pthread_rwlock_wrlock(lock)
     defer { pthread_rwlock_unlock(lock) }
     return try body(store)
   }
 
-  /// Advances the sequence past a bulk load and checkpoints it.
+  /// Makes a bulk load durable with a checkpoint at the next sequence.
+  /// When this throws, nothing reached the disk and the caller undoes the
+  /// load in memory.
   func commitBulkLoad() throws {
     pthread_rwlock_wrlock(lock)
     defer { pthread_rwlock_unlock(lock) }
-    sequence += 1
     store.normalize()
-    try checkpointLocked()
+    try checkpointLocked(at: sequence + 1)
+    sequence += 1
   }
 }

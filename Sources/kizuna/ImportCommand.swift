@@ -6,10 +6,13 @@ struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
     abstract: "Bulk-load Neo4j-style CSV files into a database.",
+    usage: """
+      kizuna import --db PATH [--id-type string|integer] [--nodes[=Label] FILE.csv]... [--relationships[=TYPE] FILE.csv]...
+      """,
     discussion: """
-      Node files have an `name:ID` (or `:ID`) column, an optional `:LABEL` column and
-      property columns (`name`, `born:int`, `tags:string[]`); relationship files have
-      `:START_ID`, `:END_ID`, an optional `:TYPE` and property columns. A bad row stops
+      Node files have a `name:ID` (or `:ID`) column, an optional `:LABEL` column and \
+      property columns (`name`, `born:int`, `tags:string[]`); relationship files have \
+      `:START_ID`, `:END_ID`, an optional `:TYPE` and property columns. A bad row stops \
       the import with its file and line, and the database is left as it was.
 
       Example:
@@ -23,44 +26,80 @@ struct ImportCommand: ParsableCommand {
   @Option(name: .customLong("id-type"), help: "How :ID values are stored: string or integer.")
   var idType: IDTypeArgument = .string
 
-  @Option(name: .customLong("nodes"), parsing: .unconditionalSingleValue, help: .hidden)
+  @Option(
+    name: .customLong("nodes"), parsing: .unconditionalSingleValue,
+    help: ArgumentHelp("A node file; --nodes=Label FILE adds Label to every node.", valueName: "FILE"))
   var nodesPlain: [String] = []
 
-  @Option(name: .customLong("relationships"), parsing: .unconditionalSingleValue, help: .hidden)
+  @Option(
+    name: .customLong("relationships"), parsing: .unconditionalSingleValue,
+    help: ArgumentHelp(
+      "A relationship file; --relationships=TYPE FILE gives every row TYPE.", valueName: "FILE"))
   var relationshipsPlain: [String] = []
 
-  /// The files after `--nodes=Label` / `--relationships=TYPE` (read by `sources`).
+  /// The files after `--nodes=Label` / `--relationships=TYPE`, and anything
+  /// else the parser does not know; `validate` reads the raw arguments.
   @Argument(parsing: .allUnrecognized, help: .hidden)
-  var files: [String] = []
+  var unrecognized: [String] = []
 
   enum IDTypeArgument: String, ExpressibleByArgument {
     case string, integer
   }
 
-  /// `--nodes=Label FILE` carries its value in the flag, which argument
-  /// parsers do not model; read the raw arguments instead.
-  static func sources(_ arguments: [String]) throws -> (nodes: [BulkImport.Source], rels: [BulkImport.Source]) {
+  func validate() throws {
+    let (nodes, rels) = try Self.sources(Self.ownArguments(CommandLine.arguments))
+    if nodes.isEmpty && rels.isEmpty {
+      throw ValidationError("nothing to import: give at least one --nodes or --relationships file")
+    }
+    for s in nodes + rels where !FileManager.default.fileExists(atPath: s.path) {
+      throw ValidationError("no such file: \(s.path)")
+    }
+  }
+
+  /// The arguments after the `import` subcommand name.
+  static func ownArguments(_ commandLine: [String]) -> [String] {
+    let rest = commandLine.dropFirst()
+    guard let at = rest.firstIndex(of: "import") else { return Array(rest) }
+    return Array(rest[(at + 1)...])
+  }
+
+  /// `--nodes=Label FILE` carries a value in the flag and another after it,
+  /// which argument parsers do not model, so the raw arguments are read
+  /// here, completely: an option this command does not have, or a stray
+  /// word, is a usage error rather than something silently ignored.
+  static func sources(_ arguments: [String]) throws -> (nodes: [BulkImport.Source], rels: [BulkImport.Source])
+  {
     var nodes: [BulkImport.Source] = [], rels: [BulkImport.Source] = []
     var i = 0
     while i < arguments.count {
       let a = arguments[i]
-      for (flag, isNodes) in [("--nodes", true), ("--relationships", false)] where a == flag || a.hasPrefix(flag + "=") {
+      i += 1
+      if a == "--db" || a == "--id-type" {
+        i += 1  // its value; ArgumentParser checks it
+        continue
+      }
+      if a.hasPrefix("--db=") || a.hasPrefix("--id-type=") || a == "-h" || a == "--help" { continue }
+      if let (flag, isNodes) = [("--nodes", true), ("--relationships", false)].first(where: {
+        a == $0.0 || a.hasPrefix($0.0 + "=")
+      }) {
         let tag = a.count > flag.count ? String(a.dropFirst(flag.count + 1)) : nil
-        guard i + 1 < arguments.count else { throw ValidationError("\(a) needs a file") }
-        let source = BulkImport.Source(tag: tag, path: arguments[i + 1])
+        if tag?.isEmpty == true { throw ValidationError("\(a): give a name after '=', or leave the '=' out") }
+        guard i < arguments.count, !arguments[i].hasPrefix("-") else {
+          throw ValidationError("\(a) needs a file after it")
+        }
+        let source = BulkImport.Source(tag: tag, path: arguments[i])
         if isNodes { nodes.append(source) } else { rels.append(source) }
         i += 1
+        continue
       }
-      i += 1
+      if a.hasPrefix("-") { throw ValidationError("unknown option '\(a)'") }
+      throw ValidationError("unexpected argument '\(a)': a file must follow --nodes or --relationships")
     }
     return (nodes, rels)
   }
 
   func run() throws {
-    let (nodes, rels) = try Self.sources(Array(CommandLine.arguments.dropFirst()))
-    for s in nodes + rels where !FileManager.default.fileExists(atPath: s.path) {
-      throw ValidationError("no such file: \(s.path)")
-    }
+    let (nodes, rels) = try Self.sources(Self.ownArguments(CommandLine.arguments))
     let database: Database
     do { database = try Database.open(path: db) } catch let e as StoreError { throw CLIFailure(e.message) }
     var job = BulkImport()

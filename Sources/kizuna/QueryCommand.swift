@@ -101,6 +101,9 @@ struct QueryCommand: ParsableCommand {
       }
     }
     output.flush()
+    if let problem = database.checkpointFailure {
+      printError("warning: checkpoint failed (every commit is safe in the log): \(problem.message)")
+    }
     if failed { throw CLIFailure("") }
   }
 

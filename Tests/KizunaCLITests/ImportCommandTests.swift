@@ -75,23 +75,54 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: dir.path + "/g.kzdb"))
   }
 
-  @Test(.disabled("bug: a missing file exits 64 (ArgumentParser's ValidationError), not 2"))
-  func missingFileExitsTwo() throws {
+  @Test func missingFileExitsTwo() throws {
     let dir = try TemporaryDirectory()
     let result = try CLI.run(["import", "--db", "g.kzdb", "--nodes=Person", "nope.csv"], in: dir.path)
     #expect(result.status == 2)
+    #expect(result.stderr.contains("no such file: nope.csv"))
+    #expect(result.stderr.contains("kizuna import"), "the usage shown is the import command's")
   }
 
-  @Test(
-    .disabled(
-      "bug: unknown flags are swallowed by @Argument(parsing: .allUnrecognized) and the import succeeds"))
-  func unknownFlagExitsTwo() throws {
+  @Test func unknownFlagExitsTwo() throws {
     let dir = try TemporaryDirectory()
     try files(dir)
     let result = try CLI.run(
       ["import", "--db", "g.kzdb", "--bogus", "--nodes=Person", "persons.csv"], in: dir.path)
     #expect(result.status == 2)
-    #expect(result.stderr.contains("--bogus"))
+    #expect(result.stderr.contains("unknown option '--bogus'"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: dir.path + "/g.kzdb"))
+  }
+
+  @Test(arguments: [
+    (["import", "--db", "g.kzdb"], "nothing to import"),
+    (["import", "--db", "g.kzdb", "--id-type", "integer"], "nothing to import"),
+    (["import", "--nodes=Person", "persons.csv"], "--db"),
+    (["import", "--db", "g.kzdb", "--nodes=Person"], "--nodes=Person needs a file"),
+    (["import", "--db", "g.kzdb", "--nodes", "--relationships", "knows.csv"], "--nodes needs a file"),
+    (["import", "--db", "g.kzdb", "persons.csv"], "unexpected argument 'persons.csv'"),
+    (["import", "--db", "g.kzdb", "--nodes=", "persons.csv"], "--nodes="),
+    (["import", "--db", "g.kzdb", "--id-type", "float", "--nodes", "persons.csv"], "float"),
+  ])
+  func badUsageExitsTwo(arguments: [String], message: String) throws {
+    let dir = try TemporaryDirectory()
+    try files(dir)
+    let result = try CLI.run(arguments, in: dir.path)
+    #expect(result.status == 2, "\(arguments): \(result.stderr)")
+    #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+    #expect(result.stdout.isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: dir.path + "/g.kzdb"))
+  }
+
+  @Test func bothFlagFormsAndEqualsValuesWork() throws {
+    let dir = try TemporaryDirectory()
+    try files(dir)
+    let result = try CLI.run(
+      [
+        "import", "--nodes", "persons.csv", "--db=g.kzdb", "--id-type=integer", "--relationships=KNOWS",
+        "knows.csv",
+      ], in: dir.path)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(try snapshot(dir.path + "/g.kzdb").first == "2 nodes, 1 relationships")
   }
 
   @Test func debugCommandIsHiddenFromHelp() throws {

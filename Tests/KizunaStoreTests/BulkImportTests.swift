@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import KizunaStore
@@ -159,17 +160,67 @@ import Testing
     #expect(dump.relationshipCount == 4)
   }
 
-  /// The loader writes straight into the store and never checks the
-  /// database's uniqueness constraints, so it can create duplicates that a
-  /// transaction would have refused.
-  @Test(.disabled("bug: BulkImport.run does not enforce existing unique constraints"))
-  func importRespectsUniqueConstraints() throws {
+  /// The loader writes straight into the store, so it checks the
+  /// database's uniqueness constraints itself, row by row.
+  @Test func importRespectsUniqueConstraints() throws {
     let dir = try TemporaryDirectory()
-    let nodes = try dir.write("n.csv", "id:ID,name\nx,Ann\n")
+    let nodes = try dir.write("n.csv", "id:ID,name\nx,Zoe\ny,Ann\n")
+    let rels = try dir.write("r.csv", ":START_ID,:END_ID\nx,y\n")
     let db = try Database.open(path: dir.database)
-    try seedPeople(db)  // Person(name) is unique and Ann exists
+    let seeded = try seedPeople(db)  // Person(name) is unique and Ann exists
     let before = db.dump()
-    #expect(throws: (any Error).self) { try importer([("Person", nodes)], []).run(into: db) }
+    let error = #expect(throws: CSVError.self) {
+      try importer([("Person", nodes)], [("KNOWS", rels)]).run(into: db)
+    }
+    #expect(error?.kind == .constraintViolation)
+    #expect(
+      error?.description
+        == "n.csv, line 3: breaks uniqueness constraint 'person_name': node \(seeded[0]) of the database already has :Person(name) = 'Ann'"
+    )
     #expect(db.dump() == before)
+    #expect(try Database.open(path: dir.database + "2").dump().nodeCount == 0)
+  }
+
+  @Test func duplicatesWithinTheImportBreakAConstraintToo() throws {
+    let dir = try TemporaryDirectory()
+    // Rows without the constrained label are free to repeat the value.
+    let nodes = try dir.write("n.csv", "id:ID,name,:LABEL\na,Kim,Person\nb,Kim,Pet\nc,Kim,Person\n")
+    let db = try Database.open(path: dir.database)
+    try seedPeople(db)
+    let before = db.dump()
+    let error = #expect(throws: CSVError.self) { try importer([(nil, nodes)], []).run(into: db) }
+    #expect(error?.description.hasPrefix("n.csv, line 4: breaks uniqueness constraint 'person_name'") == true)
+    #expect(error?.description.hasSuffix("an earlier row's node already has :Person(name) = 'Kim'") == true)
+    #expect(db.dump() == before)
+    // Without the third row the import goes through.
+    let fine = try dir.write("fine.csv", "id:ID,name,:LABEL\na,Kim,Person\nb,Kim,Pet\n")
+    #expect(try importer([(nil, fine)], []).run(into: db).nodes == 2)
+  }
+
+  /// When the closing checkpoint cannot be written, nothing reached the
+  /// disk, so the graph in memory goes back to match it.
+  @Test func failedCheckpointUndoesTheImport() throws {
+    let dir = try TemporaryDirectory()
+    let nodes = try dir.write("n.csv", "id:ID,name\nx,Zoe\n")
+    let rels = try dir.write("r.csv", ":START_ID,:END_ID\nx,x\n")
+    let expected: GraphDump
+    do {
+      let db = try Database.open(path: dir.database)
+      try seedPeople(db)
+      let before = db.dump()
+      // A directory where the snapshot's temporary file goes makes it fail.
+      let blocker = dir.database + "/snapshot.kz.tmp"
+      try FileManager.default.createDirectory(atPath: blocker, withIntermediateDirectories: false)
+      let error = #expect(throws: StoreError.self) {
+        try importer([("Person", nodes)], [("KNOWS", rels)]).run(into: db)
+      }
+      #expect(error?.message.contains("snapshot.kz.tmp") == true)
+      #expect(db.dump() == before)
+      try FileManager.default.removeItem(atPath: blocker)
+      // The database still works, and the log continues where it was.
+      _ = try db.write { tx in try tx.createNode(labels: [tx.labelID("Later")], properties: []) }
+      expected = db.dump()
+    }
+    #expect(try Database.open(path: dir.database).dump() == expected)
   }
 }

@@ -23,14 +23,17 @@ import Testing
       _ = try db.write { tx in try tx.createNode(labels: [tx.labelID("A")], properties: []) }
     }
     let bytes = try FileBytes.read(dir.database + "/wal.log")
-    #expect(Array(bytes[0..<8]) == Array("KZWAL".utf8) + [0, 0, 1])
-    let length = Int(bytes[8]) | Int(bytes[9]) << 8 | Int(bytes[10]) << 16 | Int(bytes[11]) << 24
-    #expect(bytes.count == 16 + length)
-    let crc = UInt32(bytes[12]) | UInt32(bytes[13]) << 8 | UInt32(bytes[14]) << 16 | UInt32(bytes[15]) << 24
-    #expect(CRC32C.checksum(bytes, 16..<bytes.count) == crc)
-    // sequence 1, two changes: define label 0 "A", then create node 0 with it.
-    let expected: [UInt8] = [1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 1, 65, 1, 0, 1, 0, 0]
-    #expect(Array(bytes[16...]) == expected)
+    #expect(Array(bytes[0..<8]) == Array("KZWAL".utf8) + [0, 0, 2])
+    func u32(_ at: Int) -> UInt32 { (0..<4).reduce(0) { $0 | UInt32(bytes[at + $1]) << (8 * UInt32($1)) } }
+    let length = Int(u32(8))
+    #expect(bytes.count == 28 + length)
+    #expect(CRC32C.checksum(bytes, 28..<bytes.count) == u32(12))
+    // Sequence 1, then the CRC of the header's first 16 bytes.
+    #expect(Array(bytes[16..<24]) == [1, 0, 0, 0, 0, 0, 0, 0])
+    #expect(CRC32C.checksum(bytes, 8..<24) == u32(24))
+    // Two changes: define label 0 "A", then create node 0 with it.
+    let expected: [UInt8] = [2, 0, 0, 0, 1, 65, 1, 0, 1, 0, 0]
+    #expect(Array(bytes[28...]) == expected)
   }
 
   @Test func valuesRoundTripThroughTheCodec() throws {
@@ -58,7 +61,7 @@ import Testing
       #expect(try FileBytes.read(dir.database + "/wal.log").count == 8)
     }
     let bytes = try FileBytes.read(dir.database + "/snapshot.kz")
-    #expect(Array(bytes[0..<8]) == Array("KZSNAP".utf8) + [0, 1])
+    #expect(Array(bytes[0..<8]) == Array("KZSNAP".utf8) + [0, 2])
     let n = bytes.count
     let crc =
       UInt32(bytes[n - 4]) | UInt32(bytes[n - 3]) << 8 | UInt32(bytes[n - 2]) << 16 | UInt32(bytes[n - 1])

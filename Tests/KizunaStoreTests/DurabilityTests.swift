@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import KizunaStore
@@ -98,6 +99,37 @@ import Testing
     let reopened = try Database.open(path: dir.database)
     #expect(reopened.dump() == expected)
     #expect(reopened.recovery.replayedTransactions < 60)
+  }
+
+  /// A commit is durable once logged: a snapshot that cannot be written
+  /// afterwards neither fails the commit nor costs any data.
+  @Test func failedAutomaticCheckpointKeepsTheLogAndIsReported() throws {
+    let dir = try TemporaryDirectory()
+    let blocker = dir.database + "/snapshot.kz.tmp"
+    var expected: GraphDump
+    do {
+      let db = try Database.open(path: dir.database)
+      db.checkpointThreshold = 64
+      try FileManager.default.createDirectory(atPath: blocker, withIntermediateDirectories: false)
+      for i in 0..<5 {
+        _ = try db.write { tx in try tx.createNode(labels: [], properties: [(tx.keyID("i"), .int(Int64(i)))])
+        }
+      }
+      #expect(db.checkpointFailure?.message.contains("snapshot.kz.tmp") == true)
+      #expect(!FileManager.default.fileExists(atPath: dir.database + "/snapshot.kz"))
+      try FileManager.default.removeItem(atPath: blocker)
+      // A later commit retries once the log has grown by the threshold.
+      for i in 5..<10 {
+        _ = try db.write { tx in try tx.createNode(labels: [], properties: [(tx.keyID("i"), .int(Int64(i)))])
+        }
+      }
+      #expect(db.checkpointFailure == nil)
+      #expect(FileManager.default.fileExists(atPath: dir.database + "/snapshot.kz"))
+      expected = db.dump()
+    }
+    let reopened = try Database.open(path: dir.database)
+    #expect(reopened.dump() == expected)
+    #expect(reopened.dump().nodeCount == 10)
   }
 
   @Test func namesInternedByRolledBackTransactionsAreLoggedWhenUsed() throws {

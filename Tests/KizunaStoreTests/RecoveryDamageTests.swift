@@ -60,11 +60,22 @@ import Testing
     _ = try threeCommits(dir)
     let offsets = try FileBytes.walRecordOffsets(wal(dir))
     #expect(offsets.count == 3)
-    try FileBytes.flip(wal(dir), at: offsets[1] + 12)  // inside the second record's payload
+    // Inside the second record's payload.
+    try FileBytes.flip(wal(dir), at: offsets[1] + WriteAheadLog.recordHeaderSize + 1)
     let error = #expect(throws: StoreError.self) { try Database.open(path: dir.database) }
     #expect(error?.kind == .storage)
     #expect(error?.message.contains("wal.log") == true)
-    #expect(error?.message.contains("offset \(offsets[1])") == true)
+    #expect(error?.message.contains("offset \(offsets[1]) (checksum mismatch)") == true)
+  }
+
+  @Test func flippedSequenceOfAMiddleRecordIsAnError() throws {
+    let dir = try TemporaryDirectory()
+    _ = try threeCommits(dir)
+    let offsets = try FileBytes.walRecordOffsets(wal(dir))
+    try FileBytes.flip(wal(dir), at: offsets[1] + 12)  // the sequence, in the record header
+    let error = #expect(throws: StoreError.self) { try Database.open(path: dir.database) }
+    #expect(error?.message.contains("offset \(offsets[1]) (header checksum mismatch") == true)
+    #expect(error?.message.contains("an intact record follows at offset \(offsets[2])") == true)
   }
 
   @Test func flippedChecksumOfAMiddleRecordIsAnError() throws {
@@ -77,18 +88,61 @@ import Testing
   }
 
   /// A flipped high byte in a middle record's length makes the record seem
-  /// to run past the end of the file, which recovery takes for a torn tail:
-  /// it silently truncates the log and loses the later commits.
-  @Test(
-    .disabled(
-      "bug: WriteAheadLog.init treats a damaged length field as a torn tail and drops committed records"))
-  func flippedLengthOfAMiddleRecordIsAnError() throws {
+  /// to run past the end of the file, like a torn tail; the header checksum
+  /// and the intact record after it show it is damage, and nothing is cut.
+  @Test func flippedLengthOfAMiddleRecordIsAnError() throws {
     let dir = try TemporaryDirectory()
     _ = try threeCommits(dir)
+    let before = try FileBytes.read(wal(dir))
     let offsets = try FileBytes.walRecordOffsets(wal(dir))
     try FileBytes.flip(wal(dir), at: offsets[1] + 3)
     let error = #expect(throws: StoreError.self) { try Database.open(path: dir.database) }
-    #expect(error?.message.contains("wal.log") == true)
+    #expect(error?.kind == .storage)
+    #expect(error?.message.contains("wal.log: damaged record at offset \(offsets[1])") == true)
+    // The failed open left the log as it found it.
+    #expect(try FileBytes.read(wal(dir)).count == before.count)
+  }
+
+  /// A damaged header with nothing intact after it is what an append cut
+  /// short leaves: the last transaction goes, the others stay.
+  @Test func damagedHeaderOfTheLastRecordIsATornTail() throws {
+    let dir = try TemporaryDirectory()
+    let states = try threeCommits(dir)
+    let offsets = try FileBytes.walRecordOffsets(wal(dir))
+    let size = try FileBytes.read(wal(dir)).count
+    try FileBytes.flip(wal(dir), at: offsets[2] + 3)
+    let db = try Database.open(path: dir.database)
+    #expect(db.dump() == states[1])
+    #expect(db.recovery.droppedTailBytes == size - offsets[2])
+  }
+
+  @Test func logOfAnOlderFormatIsRefusedUnlessEmpty() throws {
+    let dir = try TemporaryDirectory()
+    _ = try threeCommits(dir)
+    var bytes = try FileBytes.read(wal(dir))
+    bytes[7] = 1
+    try FileBytes.write(wal(dir), bytes)
+    let error = #expect(throws: StoreError.self) { try Database.open(path: dir.database) }
+    #expect(error?.message.contains("wal.log: unsupported log format version 1") == true)
+    // A version 1 log with no records has nothing to convert.
+    try FileBytes.write(wal(dir), Array(bytes[0..<8]))
+    _ = try Database.open(path: dir.database)
+    #expect(try FileBytes.read(wal(dir)) == WriteAheadLog.magic)
+  }
+
+  /// A crash while the header of a new or just-emptied log is written.
+  @Test func logHoldingPartOfItsHeaderOpensEmpty() throws {
+    let dir = try TemporaryDirectory()
+    do {
+      let db = try Database.open(path: dir.database)
+      try seedPeople(db)
+      try db.checkpoint()
+    }
+    let expected = try Database.open(path: dir.database).dump()
+    try FileBytes.write(wal(dir), Array(WriteAheadLog.magic.prefix(5)))
+    let db = try Database.open(path: dir.database)
+    #expect(db.dump() == expected)
+    #expect(try FileBytes.read(wal(dir)) == WriteAheadLog.magic)
   }
 
   @Test func damagedSnapshotIsAnErrorNamingIt() throws {
@@ -117,6 +171,35 @@ import Testing
     #expect(short?.message.contains("snapshot.kz") == true)
   }
 
+  /// Damage that the checksum cannot see (the CRC is fixed up after the
+  /// change) is still reported against the file, wherever it lands.
+  @Test func inconsistentSnapshotErrorsNameTheFile() throws {
+    let dir = try TemporaryDirectory()
+    do {
+      let db = try Database.open(path: dir.database)
+      try seedPeople(db)
+      try db.checkpoint()
+    }
+    let snapshot = dir.database + "/snapshot.kz"
+    let original = try FileBytes.read(snapshot)
+    let bodyEnd = original.count - 4
+    var errors = 0
+    for offset in stride(from: 8, to: bodyEnd, by: 3) {
+      var bytes = original
+      bytes[offset] ^= 0xFF
+      let crc = CRC32C.checksum(bytes, 8..<bodyEnd)
+      for i in 0..<4 { bytes[bodyEnd + i] = UInt8(truncatingIfNeeded: crc >> (8 * UInt32(i))) }
+      try FileBytes.write(snapshot, bytes)
+      do {
+        _ = try Database.open(path: dir.database)
+      } catch let e as StoreError {
+        errors += 1
+        #expect(e.message.hasPrefix(snapshot + ": "), "\(e.message)")
+      }
+    }
+    #expect(errors > 10)
+  }
+
   @Test func garbageFilesAreErrorsNotCrashes() throws {
     let dir = try TemporaryDirectory()
     try FileManager.default.createDirectory(atPath: dir.database, withIntermediateDirectories: true)
@@ -125,7 +208,7 @@ import Testing
       let junk = (0..<size).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
       try FileBytes.write(dir.database + "/wal.log", junk)
       let walError = #expect(throws: StoreError.self) { try Database.open(path: dir.database) }
-      #expect(walError?.message.contains("wal.log") == true)
+      #expect(walError?.message.contains("wal.log: not a Kizuna log") == true)
       try FileManager.default.removeItem(atPath: dir.database + "/wal.log")
       try FileBytes.write(dir.database + "/snapshot.kz", junk)
       let snapshotError = #expect(throws: StoreError.self) { try Database.open(path: dir.database) }
@@ -134,13 +217,10 @@ import Testing
     }
     // A log record that passes its checksum but holds nonsense.
     var record = ByteWriter()
-    record.u64(1)
     record.varint(1)
     record.u8(99)
-    var frame = ByteWriter()
-    frame.u32(UInt32(record.bytes.count))
-    frame.u32(CRC32C.checksum(record.bytes, 0..<record.bytes.count))
-    try FileBytes.write(dir.database + "/wal.log", WriteAheadLog.magic + frame.bytes + record.bytes + [0])
+    let frame = WriteAheadLog.frame(sequence: 1, payload: record.bytes)
+    try FileBytes.write(dir.database + "/wal.log", WriteAheadLog.magic + frame + [0])
     let decode = #expect(throws: StoreError.self) { try Database.open(path: dir.database) }
     #expect(decode?.message.contains("wal.log: record at offset 8") == true)
   }
@@ -148,14 +228,8 @@ import Testing
   @Test func logRecordThatCannotBeReplayedIsAnError() throws {
     let dir = try TemporaryDirectory()
     try FileManager.default.createDirectory(atPath: dir.database, withIntermediateDirectories: true)
-    var record = ByteWriter()
-    record.u64(1)
-    record.varint(1)
-    record.change(.deleteNode(42))
-    var frame = ByteWriter()
-    frame.u32(UInt32(record.bytes.count))
-    frame.u32(CRC32C.checksum(record.bytes, 0..<record.bytes.count))
-    try FileBytes.write(dir.database + "/wal.log", WriteAheadLog.magic + frame.bytes + record.bytes)
+    let frame = WriteAheadLog.frame(sequence: 1, payload: WriteAheadLog.payload([.deleteNode(42)]))
+    try FileBytes.write(dir.database + "/wal.log", WriteAheadLog.magic + frame)
     let error = #expect(throws: StoreError.self) { try Database.open(path: dir.database) }
     #expect(error?.message.contains("wal.log: transaction 1 cannot be replayed") == true)
   }

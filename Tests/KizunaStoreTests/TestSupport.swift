@@ -56,11 +56,11 @@ enum FileBytes {
     let bytes = try read(path)
     var offsets: [Int] = []
     var offset = 8
-    while offset + 8 <= bytes.count {
+    while offset + WriteAheadLog.recordHeaderSize <= bytes.count {
       offsets.append(offset)
       var length = 0
       for i in 0..<4 { length |= Int(bytes[offset + i]) << (8 * i) }
-      offset += 8 + length
+      offset += WriteAheadLog.recordHeaderSize + length
     }
     return offsets
   }

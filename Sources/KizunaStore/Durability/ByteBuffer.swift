@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Appends the binary encodings used by the log and the snapshot:
 /// little-endian fixed-width integers, LEB128 varints, zigzag for signed.
 public struct ByteWriter: Sendable {
@@ -149,6 +155,10 @@ struct RawByteReader: BinaryDecoding {
   let bytes: UnsafeRawBufferPointer
   private(set) var offset: Int
   let end: Int
+  /// Set for a private file mapping that is read once, front to back: the
+  /// pages of each large array are handed back once it is copied, so the
+  /// mapped file and the graph built from it are never both resident.
+  var releasesConsumedPages = false
 
   init(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) {
     self.bytes = bytes
@@ -218,8 +228,21 @@ struct RawByteReader: BinaryDecoding {
       UnsafeMutableRawBufferPointer(buf).copyMemory(from: src)
       initialized = n
     }
+    releasePages(offset..<offset + n * size)
     offset += n * size
     return out
+  }
+
+  /// Drops the whole pages inside `range` from the mapping (only with
+  /// `releasesConsumedPages`; reading them again would reread the file).
+  private func releasePages(_ range: Range<Int>) {
+    guard releasesConsumedPages, range.count >= 1 << 20, let base = bytes.baseAddress else { return }
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let start = base + range.lowerBound, stop = base + range.upperBound
+    let first = (Int(bitPattern: start) + page - 1) / page * page
+    let last = Int(bitPattern: stop) / page * page
+    guard last > first, let pointer = UnsafeMutableRawPointer(bitPattern: first) else { return }
+    _ = madvise(pointer, last - first, MADV_DONTNEED)
   }
 
   mutating func doubles() throws -> [Double] {
@@ -230,6 +253,7 @@ struct RawByteReader: BinaryDecoding {
       UnsafeMutableRawBufferPointer(buf).copyMemory(from: src)
       initialized = n
     }
+    releasePages(offset..<offset + n * 8)
     offset += n * 8
     return out
   }

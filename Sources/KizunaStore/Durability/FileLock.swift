@@ -11,9 +11,12 @@
 final class FileLock {
   private let fd: Int32
 
+  /// The descriptor is stored only once the lock is held: a failed init
+  /// closes it itself, and `deinit` (which runs only for a fully
+  /// initialized object) closes it otherwise, so it is closed exactly once.
   init(directory: String) throws {
     let path = directory + "/LOCK"
-    fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw FileIO.error("open", path) }
     if flock(fd, LOCK_EX | LOCK_NB) != 0 {
       var buf = [UInt8](repeating: 0, count: 32)
@@ -25,8 +28,8 @@ final class FileLock {
     let pid = Array("\(getpid())\n".utf8)
     _ = ftruncate(fd, 0)
     _ = pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+    self.fd = fd
   }
 
   deinit { close(fd) }
 }
-

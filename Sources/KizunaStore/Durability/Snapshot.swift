@@ -9,7 +9,8 @@
 /// either the old snapshot or the new one, never a mix. Byte layout in
 /// docs/storage-format.md.
 enum Snapshot {
-  static let magic: [UInt8] = Array("KZSNAP".utf8) + [0, 1]
+  static let version: UInt8 = 2
+  static let magic: [UInt8] = Array("KZSNAP".utf8) + [0, version]
   static let fileName = "snapshot.kz"
 
   // MARK: Writing
@@ -37,15 +38,25 @@ enum Snapshot {
       try writeColumns(store.nodeProperties, sink)
       sink.buffer.varint(UInt64(store.relationshipIDLimit))
       try sink.array(store.liveRelationships.storageWords)
-      try sink.array(store.relationshipType, prefix: store.relationshipIDLimit)
+      let types = store.relationshipType
+      sink.buffer.u8(UInt8(types.width))
+      if types.isWide {
+        try sink.array(types.wide, prefix: store.relationshipIDLimit)
+      } else {
+        try sink.array(types.narrow, prefix: store.relationshipIDLimit)
+      }
       try sink.array(store.relationshipStart, prefix: store.relationshipIDLimit)
       try sink.array(store.relationshipEnd, prefix: store.relationshipIDLimit)
       try writeColumns(store.relationshipProperties, sink)
       sink.buffer.varint(UInt64(store.outgoing.count))
       for adjacency in store.outgoing + store.incoming {
+        // Implicit ids: the neighbours are the relationships' other ends,
+        // which the relationship arrays already hold.
+        let implicit = adjacency.hasImplicitRelationships
         try sink.array(adjacency.offsets)
-        try sink.array(adjacency.neighbors)
-        try sink.array(adjacency.relationships)
+        try sink.array(implicit ? [] : adjacency.neighbors)
+        sink.buffer.varint(UInt64(adjacency.firstRelationship))
+        try sink.array(adjacency.storedRelationships)
       }
       sink.buffer.varint(UInt64(store.schema.indexes.count))
       for index in store.schema.indexes {
@@ -106,9 +117,16 @@ enum Snapshot {
     let path = directory + "/" + fileName
     return try FileIO.withMappedFile(path) { bytes in
       guard bytes.count >= magic.count + 12,
-        magic.withUnsafeBytes({ $0.elementsEqual(bytes[0..<magic.count]) })
+        magic.withUnsafeBytes({ $0.prefix(magic.count - 1).elementsEqual(bytes[0..<magic.count - 1]) })
       else {
         throw StoreError(.storage, "\(path): not a Kizuna snapshot (bad header at offset 0)")
+      }
+      let fileVersion = bytes[magic.count - 1]
+      guard fileVersion == version else {
+        throw StoreError(
+          .storage,
+          "\(path): unsupported snapshot format version \(fileVersion) (this build reads version \(version)). Export the graph with the build that wrote it and import it again."
+        )
       }
       let bodyEnd = bytes.count - 4
       let stored = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: bodyEnd, as: UInt32.self))
@@ -118,8 +136,9 @@ enum Snapshot {
           "\(path): checksum mismatch over bytes \(magic.count)..<\(bodyEnd); the snapshot is damaged")
       }
       var r = RawByteReader(bytes, from: magic.count, to: bodyEnd)
+      r.releasesConsumedPages = true
       do {
-        return try decode(&r)
+        return try decode(&r, path: path)
       } catch let e as StoreError {
         throw e
       } catch {
@@ -133,7 +152,7 @@ enum Snapshot {
     ids.withUnsafeBufferPointer { Adjacency.idsBelow($0, limit) }
   }
 
-  private static func decode(_ r: inout RawByteReader) throws -> (GraphStore, UInt64) {
+  private static func decode(_ r: inout RawByteReader, path: String) throws -> (GraphStore, UInt64) {
     let store = GraphStore()
     let sequence = try r.u64()
     var tables: [NameTable] = []
@@ -157,29 +176,51 @@ enum Snapshot {
       for _ in 0..<(try r.count()) { labels.append(Int32(truncatingIfNeeded: try r.varint())) }
       store.extraLabels[node] = labels
     }
-    store.nodeProperties = try readColumns(&r)
+    store.nodeProperties = try readColumns(&r, path: path)
     let relLimit = try r.count()
     store.relationshipIDLimit = relLimit
     store.liveRelationships = Bitset(words: try r.array(of: UInt64.self))
     store.liveRelationshipCount = store.liveRelationships.count
-    store.relationshipType = try r.array(of: Int32.self)
+    switch try r.u8() {
+    case 1: store.relationshipType = RelationshipTypeColumn(narrow: try r.array(of: UInt8.self))
+    case 4: store.relationshipType = RelationshipTypeColumn(wide: try r.array(of: Int32.self))
+    default: throw StoreError(.storage, "\(path): unknown relationship type width near offset \(r.offset)")
+    }
     store.relationshipStart = try r.array(of: UInt32.self)
     store.relationshipEnd = try r.array(of: UInt32.self)
     guard store.relationshipType.count == relLimit, store.relationshipStart.count == relLimit,
       store.relationshipEnd.count == relLimit
     else { throw ByteReader.Truncated(offset: r.offset) }
     guard allBelow(store.relationshipStart, nodeLimit), allBelow(store.relationshipEnd, nodeLimit)
-    else { throw StoreError(.storage, "snapshot: a relationship refers to a node that does not exist") }
-    store.relationshipProperties = try readColumns(&r)
+    else { throw StoreError(.storage, "\(path): a relationship refers to a node that does not exist") }
+    store.relationshipProperties = try readColumns(&r, path: path)
     let typeCount = try r.count()
     var adjacency: [Adjacency] = []
-    for _ in 0..<(typeCount * 2) {
+    for block in 0..<(typeCount * 2) {
       let offsets = try r.array(of: UInt32.self)
       let neighbors = try r.array(of: UInt32.self)
+      let first = try r.varint()
       let rels = try r.array(of: UInt32.self)
-      guard neighbors.count == rels.count, let last = offsets.last, Int(last) == neighbors.count,
-        allBelow(neighbors, nodeLimit), allBelow(rels, relLimit), offsetsAreSorted(offsets)
-      else { throw StoreError(.storage, "snapshot: adjacency block is inconsistent near offset \(r.offset)") }
+      let inconsistent = StoreError(
+        .storage, "\(path): adjacency block is inconsistent near offset \(r.offset)")
+      guard let last = offsets.last, offsets.count <= nodeLimit + 1, offsetsAreSorted(offsets) else {
+        throw inconsistent
+      }
+      if rels.isEmpty && last > 0 {
+        // Implicit ids: outgoing blocks list end nodes, incoming start nodes.
+        let outgoing = block < typeCount
+        guard neighbors.isEmpty, first <= UInt64(relLimit),
+          let implicit = Adjacency(
+            offsets: offsets, firstRelationship: Int(first),
+            own: outgoing ? store.relationshipStart : store.relationshipEnd,
+            others: outgoing ? store.relationshipEnd : store.relationshipStart)
+        else { throw inconsistent }
+        adjacency.append(implicit)
+        continue
+      }
+      guard neighbors.count == rels.count, Int(last) == neighbors.count, allBelow(neighbors, nodeLimit),
+        allBelow(rels, relLimit)
+      else { throw inconsistent }
       adjacency.append(Adjacency(offsets: offsets, neighbors: neighbors, relationships: rels))
     }
     store.outgoing = Array(adjacency.prefix(typeCount))
@@ -221,13 +262,13 @@ enum Snapshot {
     }
   }
 
-  private static func readColumns(_ r: inout RawByteReader) throws -> [PropertyColumn] {
+  private static func readColumns(_ r: inout RawByteReader, path: String) throws -> [PropertyColumn] {
     var out: [PropertyColumn] = []
     var damaged: Int?
     for _ in 0..<(try r.count()) {
       let at = r.offset
       guard let kind = PropertyColumn.Kind(rawValue: try r.u8()) else {
-        throw StoreError(.storage, "snapshot: unknown column kind at offset \(at)")
+        throw StoreError(.storage, "\(path): unknown column kind at offset \(at)")
       }
       let present = Bitset(words: try r.array(of: UInt64.self))
       defer {
@@ -254,7 +295,7 @@ enum Snapshot {
       }
     }
     if let damaged {
-      throw StoreError(.storage, "snapshot: property column at offset \(damaged) is inconsistent")
+      throw StoreError(.storage, "\(path): property column at offset \(damaged) is inconsistent")
     }
     return out
   }

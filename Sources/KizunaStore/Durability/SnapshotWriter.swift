@@ -15,8 +15,10 @@ final class SnapshotSink {
 
   init(path: String) throws {
     self.path = path
-    fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    // Assigned only when valid: a throw before then skips `deinit`.
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw FileIO.error("open", path) }
+    self.fd = fd
   }
 
   deinit { close(fd) }

@@ -43,16 +43,25 @@ public struct BulkImport {
 
   public init() {}
 
+  /// Where the store stood before the load: what `undo` goes back to.
+  private struct Mark {
+    var nodes: Int
+    var relationships: Int
+    var indexes: Int
+  }
+
   public func run(into database: Database) throws -> Summary {
     let started = monotonicSeconds()
     var summary = Summary()
     var idIndexes: [(label: String, key: String)] = []
-    try database.exclusive { store in
-      let mark = (nodes: store.nodeIDLimit, relationships: store.relationshipIDLimit)
+    let mark = try database.exclusive { store in
+      let mark = Mark(
+        nodes: store.nodeIDLimit, relationships: store.relationshipIDLimit,
+        indexes: store.schema.indexes.count)
       do {
         var ids = IDSpaces()
         for source in nodeFiles {
-          let (count, indexes, warnings) = try loadNodes(source, store, &ids)
+          let (count, indexes, warnings) = try loadNodes(source, store, &ids, firstNew: mark.nodes)
           summary.nodes += count
           summary.warnings += warnings
           idIndexes += indexes
@@ -65,6 +74,7 @@ public struct BulkImport {
         Self.undo(store, to: mark)
         throw error
       }
+      store.orderRelationshipsByStart(from: mark.relationships)
       store.compactAdjacency()
       store.normalize()
       for (label, key) in idIndexes {
@@ -75,15 +85,22 @@ public struct BulkImport {
           store.addIndex(name: name, label: l, key: k)
         }
       }
+      return mark
     }
-    try database.commitBulkLoad()
+    do {
+      try database.commitBulkLoad()
+    } catch {
+      // Nothing reached the disk: put the memory back to match it.
+      try database.exclusive { store in Self.undo(store, to: mark) }
+      throw error
+    }
     summary.seconds = monotonicSeconds() - started
     return summary
   }
 
   // MARK: Nodes
 
-  private func loadNodes(_ source: Source, _ store: GraphStore, _ ids: inout IDSpaces) throws
+  private func loadNodes(_ source: Source, _ store: GraphStore, _ ids: inout IDSpaces, firstNew: Int) throws
     -> (Int, [(String, String)], [String])
   {
     var reader = try CSVReader(path: source.path, name: displayName(source.path))
@@ -97,6 +114,9 @@ public struct BulkImport {
     var rows = 0
     var labelCache: [String: Int32] = [:]
     var seenLabels = Set(fixedLabels)
+    let constraints = store.schema.constraints.compactMap { c in
+      store.schema.index(named: c.indexName).map { (c, $0) }
+    }
     while try reader.nextRecord() {
       try header.checkFieldCount(of: reader)
       let node = store.nodeIDLimit
@@ -128,6 +148,9 @@ public struct BulkImport {
         if let v = try reader.propertyValue(for: column) { properties.append((propertyKeys[i], v)) }
       }
       store.createNode(id: node, labels: labels, properties: properties)
+      for (constraint, index) in constraints where store.hasLabel(node, constraint.label) {
+        try checkUnique(node, constraint, index, store, reader, firstNew: firstNew)
+      }
       rows += 1
       if rows % 262_144 == 0 {
         progress?(Progress(file: reader.name, bytesDone: reader.bytesRead, bytesTotal: total, rows: rows))
@@ -329,12 +352,34 @@ public struct BulkImport {
     }
   }
 
-  private static func undo(_ store: GraphStore, to mark: (nodes: Int, relationships: Int)) {
+  /// A uniqueness constraint of the database holds for the new node: its
+  /// index already has the node (indexes follow `createNode`), so a second
+  /// entry for the value is an existing node or an earlier row.
+  private func checkUnique(
+    _ node: NodeID, _ constraint: UniqueConstraint, _ index: PropertyIndex, _ store: GraphStore,
+    _ reader: borrowing CSVReader, firstNew: Int
+  ) throws {
+    guard let value = store.nodeProperty(node, constraint.key) else { return }
+    let holders = index.lookup(value)
+    guard holders.count > 1, let other = holders.first(where: { $0 != UInt32(node) }) else { return }
+    let label = store.labels.name(constraint.label), key = store.keys.name(constraint.key)
+    let shown = value.cypherLiteral ?? value.description
+    let whose = Int(other) >= firstNew ? "an earlier row's node" : "node \(other) of the database"
+    throw reader.error(
+      kind: .constraintViolation,
+      "breaks uniqueness constraint '\(constraint.name)': \(whose) already has :\(label)(\(key)) = \(shown)")
+  }
+
+  /// Takes out everything the load added: nodes, relationships (whose
+  /// adjacency is rebuilt) and the indexes it created.
+  private static func undo(_ store: GraphStore, to mark: Mark) {
     for r in mark.relationships..<store.relationshipIDLimit where store.relationshipExists(r) {
       store.deleteRelationship(r)
     }
     for n in mark.nodes..<store.nodeIDLimit where store.nodeExists(n) { store.deleteNode(n) }
     store.truncate(nodes: mark.nodes, relationships: mark.relationships)
+    while store.schema.indexes.count > mark.indexes { store.schema.indexes.removeLast() }
+    store.compactAdjacency()
     store.normalize()
   }
 

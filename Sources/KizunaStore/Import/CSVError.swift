@@ -22,6 +22,8 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
     case fieldCount
     /// The header row breaks the bulk-import header conventions.
     case header
+    /// A row would break a uniqueness constraint of the database.
+    case constraintViolation
   }
 
   /// The file's name as given to the reader.

@@ -1,7 +1,7 @@
-/// An open-addressing hash map from integer property values to one node id
-/// each: the compact side of `PropertyIndex` for integer keys (12 bytes a
-/// slot, no allocation per entry), which is what id columns are.
-struct IntKeyTable: Sendable {
+/// An open-addressing hash map from integer keys to one node id each
+/// (12 bytes a slot, no allocation per entry): `IntKeyTable` once its keys
+/// are too spread out for an array.
+struct HashedIntKeyTable: Sendable {
   private var keys: [Int64] = []
   /// `UInt32.max` marks an empty slot.
   private var nodes: [UInt32] = []
@@ -109,5 +109,117 @@ struct IntKeyTable: Sendable {
     nodes = [UInt32](repeating: Self.empty, count: capacity)
     count = 0
     for i in 0..<oldNodes.count where oldNodes[i] != Self.empty { _ = insert(oldKeys[i], oldNodes[i]) }
+  }
+}
+
+/// Integer property values to one node id each: the compact side of
+/// `PropertyIndex` for integer keys, which is what id columns are.
+///
+/// While the keys lie within a range at most a few times their number (ids
+/// `0 ..< n`, years, small codes) they index an array directly: 4 bytes a
+/// key instead of the hash table's 24 or so, and a lookup is one load. The
+/// first key that would make the array too sparse moves everything into a
+/// `HashedIntKeyTable`.
+struct IntKeyTable: Sendable {
+  /// `dense[key - base]` is the node for `key`, `empty` for none.
+  private var dense: [UInt32] = []
+  private var base: Int64 = 0
+  private var hashed = HashedIntKeyTable()
+  private var isHashed = false
+  private(set) var count = 0
+
+  private static let empty = UInt32.max
+
+  /// Whether the keys are still in the array (not the hash table).
+  var isArrayBacked: Bool { !isHashed }
+
+  /// The slot of `key` in `dense`, if it falls inside the array.
+  @inline(__always) private func slot(_ key: Int64) -> Int? {
+    let (d, overflow) = key.subtractingReportingOverflow(base)
+    return !overflow && d >= 0 && d < Int64(dense.count) ? Int(d) : nil
+  }
+
+  func find(_ key: Int64) -> UInt32? {
+    if isHashed { return hashed.find(key) }
+    guard let i = slot(key) else { return nil }
+    let n = dense[i]
+    return n == Self.empty ? nil : n
+  }
+
+  /// Stores `key` → `node` unless `key` is present; false when it was.
+  mutating func insert(_ key: Int64, _ node: UInt32) -> Bool {
+    if !isHashed {
+      if dense.isEmpty { base = key }
+      if slot(key) == nil && !extend(toCover: key) { moveToHashTable() }
+    }
+    if isHashed {
+      guard hashed.insert(key, node) else { return false }
+      count += 1
+      return true
+    }
+    guard let i = slot(key), dense[i] == Self.empty else { return false }
+    dense[i] = node
+    count += 1
+    return true
+  }
+
+  /// Grows the array to take `key`, unless that would leave it mostly
+  /// empty; false then.
+  private mutating func extend(toCover key: Int64) -> Bool {
+    let limit = Int64(4 * (count + 1) + 1024)
+    if key >= base {
+      let (d, overflow) = key.subtractingReportingOverflow(base)
+      guard !overflow, d < limit else { return false }
+      dense.append(contentsOf: repeatElement(Self.empty, count: Int(d) + 1 - dense.count))
+      return true
+    }
+    let (below, overflow) = base.subtractingReportingOverflow(key)
+    guard !overflow, below + Int64(dense.count) <= limit else { return false }
+    // Room below for as many again, so keys arriving in descending order
+    // do not copy the array each time.
+    let room = Swift.min(Swift.max(Int(below), dense.count / 2), Int(limit) - dense.count)
+    dense.insert(contentsOf: repeatElement(Self.empty, count: room), at: 0)
+    base -= Int64(room)
+    return true
+  }
+
+  private mutating func moveToHashTable() {
+    hashed.reserve(count + 1)
+    for (i, n) in dense.enumerated() where n != Self.empty { _ = hashed.insert(base + Int64(i), n) }
+    dense = []
+    isHashed = true
+  }
+
+  /// Makes room for `total` entries at once (bulk index builds).
+  mutating func reserve(_ total: Int) {
+    if isHashed { hashed.reserve(total) } else { dense.reserveCapacity(Swift.min(total, 4 * total + 1024)) }
+  }
+
+  /// Replaces the node of a present key.
+  mutating func replace(_ key: Int64, with node: UInt32) {
+    if isHashed { return hashed.replace(key, with: node) }
+    guard let i = slot(key), dense[i] != Self.empty else { return }
+    dense[i] = node
+  }
+
+  mutating func remove(_ key: Int64) {
+    if isHashed {
+      let before = hashed.count
+      hashed.remove(key)
+      count -= before - hashed.count
+      return
+    }
+    guard let i = slot(key), dense[i] != Self.empty else { return }
+    dense[i] = Self.empty
+    count -= 1
+    if count == 0 { dense = [] }
+  }
+
+  mutating func removeAll() { self = IntKeyTable() }
+
+  /// Calls `body(key, node)` for every entry, in no particular order.
+  func forEach(_ body: (Int64, UInt32) throws -> Void) rethrows {
+    if isHashed { return try hashed.forEach(body) }
+    for (i, n) in dense.enumerated() where n != Self.empty { try body(base + Int64(i), n) }
   }
 }

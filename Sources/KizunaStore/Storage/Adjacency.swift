@@ -4,12 +4,20 @@
 ///
 /// Deleted relationships stay in the block until the next rebuild; readers
 /// skip them by checking the store's live-relationship set.
+///
+/// When the block's relationships are consecutive ids in block order (a bulk
+/// import numbers relationships by start node, so its outgoing blocks are
+/// like that), their ids are not stored: entry `k` is relationship
+/// `firstRelationship + k`, which saves four bytes per relationship.
 public struct Adjacency: Sendable {
   /// `offsets[n] ..< offsets[n + 1]` index `neighbors`/`relationships` for
   /// node `n`; nodes at or past `offsets.count - 1` have no block entries.
   public private(set) var offsets: [UInt32] = [0]
   public private(set) var neighbors: [UInt32] = []
-  public private(set) var relationships: [UInt32] = []
+  /// The block's relationship ids, or empty when they are implicit.
+  @usableFromInline private(set) var explicitRelationships: [UInt32] = []
+  /// The id of entry 0 when ids are implicit.
+  public private(set) var firstRelationship: UInt32 = 0
   /// Relationships added after the block was built, by node.
   public private(set) var added: [UInt32: [Entry]] = [:]
 
@@ -23,8 +31,47 @@ public struct Adjacency: Sendable {
   public init(offsets: [UInt32], neighbors: [UInt32], relationships: [UInt32]) {
     self.offsets = offsets
     self.neighbors = neighbors
-    self.relationships = relationships
+    self.explicitRelationships = relationships
   }
+
+  /// A block whose entry `k` is relationship `firstRelationship + k`, read
+  /// back from disk: the neighbours are the other ends of those
+  /// relationships, `others[firstRelationship...]` (shared when that is the
+  /// whole array). Nil unless the offsets give entries of node `n` exactly
+  /// the relationships whose `own` node is `n`.
+  init?(offsets: [UInt32], firstRelationship first: Int, own: [UInt32], others: [UInt32]) {
+    guard let last = offsets.last, first >= 0, first + Int(last) <= own.count,
+      first + Int(last) <= others.count
+    else { return nil }
+    let range = first..<first + Int(last)
+    let consistent = offsets.withUnsafeBufferPointer { o in
+      own.withUnsafeBufferPointer { own in
+        var bad = false
+        var lo = 0
+        for n in 0..<Swift.max(0, o.count - 1) {
+          let hi = Int(o[n + 1])
+          bad = bad || hi < lo
+          var k = lo
+          while k < hi && !bad {
+            bad = Int(own[first + k]) != n
+            k += 1
+          }
+          lo = hi
+        }
+        return !bad
+      }
+    }
+    guard consistent else { return nil }
+    self.offsets = offsets
+    self.neighbors = range == others.indices ? others : Array(others[range])
+    self.firstRelationship = UInt32(truncatingIfNeeded: first)
+  }
+
+  /// Whether relationship ids are implicit (`firstRelationship + k`).
+  public var hasImplicitRelationships: Bool { explicitRelationships.count != neighbors.count }
+
+  /// The stored ids (empty when implicit), for writing the block out.
+  var storedRelationships: [UInt32] { explicitRelationships }
 
   /// Builds the block from parallel arrays of (node, neighbor, relationship)
   /// with a counting sort: two passes, no per-node allocation.
@@ -44,34 +91,48 @@ public struct Adjacency: Sendable {
     }
     self.offsets = offsets
     self.neighbors = neighbors
-    self.relationships = relationships
+    self.explicitRelationships = relationships
   }
 
-  /// Builds the block for relationships `0 ..< from.count` whose id is their
-  /// index: straight from the store's start/end arrays, no copies, with a
-  /// counting sort. `count` limits the arrays to their live prefix.
-  init(nodeCount: Int, from: [UInt32], to: [UInt32], count: Int) {
-    var offsets = [UInt32](repeating: 0, count: nodeCount + 1)
+  /// Builds the block for relationships `range` (ids equal to their index in
+  /// the store's start/end arrays), straight from those arrays with a
+  /// counting sort. When `from` is already ascending over the range, the
+  /// block is `to` over the range as it stands, with implicit ids.
+  init(nodeCount: Int, from: [UInt32], to: [UInt32], range: Range<Int>) {
     let valid =
-      count <= from.count && count <= to.count
-      && from.withUnsafeBufferPointer {
-        Self.idsBelow(UnsafeBufferPointer(rebasing: $0[0..<count]), nodeCount)
-      }
+      range.lowerBound >= 0 && range.upperBound <= from.count && range.upperBound <= to.count
+      && from.withUnsafeBufferPointer { Self.idsBelow(UnsafeBufferPointer(rebasing: $0[range]), nodeCount) }
     // Unreachable for a consistent store; an empty block is safe to read.
     guard valid else { return }
+    let count = range.count
+    var offsets = [UInt32](repeating: 0, count: nodeCount + 1)
+    let sorted = from.withUnsafeBufferPointer { Self.isAscending(UnsafeBufferPointer(rebasing: $0[range])) }
+    if sorted {
+      from.withUnsafeBufferPointer { from in
+        offsets.withUnsafeMutableBufferPointer { offsets in
+          for i in range { offsets[Int(from[i]) &+ 1] &+= 1 }
+          for i in 0..<nodeCount { offsets[i &+ 1] &+= offsets[i] }
+        }
+      }
+      self.offsets = offsets
+      // The whole array: shared with the store (copy on write), not copied.
+      self.neighbors = range == to.indices ? to : Array(to[range])
+      self.firstRelationship = UInt32(truncatingIfNeeded: range.lowerBound)
+      return
+    }
     var neighbors = [UInt32](repeating: 0, count: count)
     var relationships = [UInt32](repeating: 0, count: count)
     from.withUnsafeBufferPointer { from in
       to.withUnsafeBufferPointer { to in
         offsets.withUnsafeMutableBufferPointer { offsets in
           // `valid` covers every index below, so the loops index freely.
-          for i in 0..<count { offsets[Int(from[i]) &+ 1] &+= 1 }
+          for i in range { offsets[Int(from[i]) &+ 1] &+= 1 }
           for i in 0..<nodeCount { offsets[i &+ 1] &+= offsets[i] }
           var cursor = [UInt32](offsets)
           cursor.withUnsafeMutableBufferPointer { cursor in
             neighbors.withUnsafeMutableBufferPointer { neighbors in
               relationships.withUnsafeMutableBufferPointer { relationships in
-                for i in 0..<count {
+                for i in range {
                   let n = Int(from[i])
                   let slot = Int(cursor[n])
                   cursor[n] = UInt32(truncatingIfNeeded: slot &+ 1)
@@ -86,7 +147,7 @@ public struct Adjacency: Sendable {
     }
     self.offsets = offsets
     self.neighbors = neighbors
-    self.relationships = relationships
+    self.explicitRelationships = relationships
   }
 
   /// Whether every id is below `limit`: a branch-free maximum that the
@@ -97,17 +158,45 @@ public struct Adjacency: Sendable {
     return ids.isEmpty || Int(top) < limit
   }
 
+  /// Whether the values never decrease, without a branch per element.
+  static func isAscending(_ values: UnsafeBufferPointer<UInt32>) -> Bool {
+    guard values.count > 1, let base = values.baseAddress else { return true }
+    var descents: UInt32 = 0
+    for i in 1..<values.count { descents |= base[i] < base[i &- 1] ? 1 : 0 }
+    return descents == 0
+  }
+
+  /// The relationship ids of a block: entry `k` is `self[k]`, whether ids
+  /// are stored or implicit. Valid only inside `withUnsafeBlock`.
+  public struct BlockRelationships {
+    @usableFromInline let stored: UnsafeBufferPointer<UInt32>
+    @usableFromInline let first: UInt32
+
+    @inlinable init(stored: UnsafeBufferPointer<UInt32>, first: UInt32) {
+      self.stored = stored
+      self.first = first
+    }
+
+    @inlinable @inline(__always) public subscript(_ k: Int) -> UInt32 {
+      stored.isEmpty ? first &+ UInt32(truncatingIfNeeded: k) : stored[k]
+    }
+
+    /// Whether ids are `first + k` rather than stored.
+    @inlinable public var isImplicit: Bool { stored.isEmpty }
+  }
+
   /// Calls `body(offsets, neighbors, relationships)` with the bulk block's
   /// arrays: for node `n`, `offsets[n] ..< offsets[n + 1]` indexes the other
   /// two (when `n + 1 < offsets.count`). Entries added since the block was
   /// built are not included (see `hasAdded`), deleted ones are.
   @inlinable public func withUnsafeBlock<R>(
-    _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) throws ->
-      R
+    _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>, BlockRelationships) throws -> R
   ) rethrows -> R {
     try offsets.withUnsafeBufferPointer { o in
       try neighbors.withUnsafeBufferPointer { n in
-        try relationships.withUnsafeBufferPointer { r in try body(o, n, r) }
+        try explicitRelationships.withUnsafeBufferPointer { r in
+          try body(o, n, BlockRelationships(stored: r, first: firstRelationship))
+        }
       }
     }
   }
@@ -133,9 +222,17 @@ public struct Adjacency: Sendable {
     if node + 1 < offsets.count {
       let lo = Int(offsets[node]), hi = Int(offsets[node + 1])
       var i = lo
-      while i < hi {
-        try body(neighbors[i], relationships[i])
-        i += 1
+      if explicitRelationships.isEmpty {
+        let first = firstRelationship
+        while i < hi {
+          try body(neighbors[i], first &+ UInt32(truncatingIfNeeded: i))
+          i += 1
+        }
+      } else {
+        while i < hi {
+          try body(neighbors[i], explicitRelationships[i])
+          i += 1
+        }
       }
     }
     if !added.isEmpty, let extra = added[UInt32(node)] {
@@ -146,6 +243,12 @@ public struct Adjacency: Sendable {
   /// Entries in the bulk block for `node` (fast paths use this directly).
   @inlinable public func blockRange(_ node: Int) -> Range<Int> {
     node + 1 < offsets.count ? Int(offsets[node])..<Int(offsets[node + 1]) : 0..<0
+  }
+
+  /// The relationship of block entry `k` (an index within `blockRange`).
+  @inlinable public func blockRelationship(_ k: Int) -> UInt32 {
+    explicitRelationships.isEmpty
+      ? firstRelationship &+ UInt32(truncatingIfNeeded: k) : explicitRelationships[k]
   }
 
   /// The number of entries (live or deleted) for `node`.

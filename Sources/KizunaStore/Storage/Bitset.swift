@@ -62,6 +62,23 @@ public struct Bitset: Sendable, Equatable {
     try words.withUnsafeBufferPointer(body)
   }
 
+  /// Whether every member of `range` is in the set, a word at a time.
+  public func containsAll(_ range: Range<Int>) -> Bool {
+    guard !range.isEmpty else { return true }
+    guard range.lowerBound >= 0, (range.upperBound + 63) / 64 <= words.count else { return false }
+    var i = range.lowerBound
+    while i < range.upperBound {
+      if i & 63 == 0 && i + 64 <= range.upperBound {
+        if words[i &>> 6] != .max { return false }
+        i += 64
+      } else {
+        if !contains(i) { return false }
+        i += 1
+      }
+    }
+    return true
+  }
+
   /// The largest member, if any.
   public var highestMember: Int? {
     guard let w = words.lastIndex(where: { $0 != 0 }) else { return nil }

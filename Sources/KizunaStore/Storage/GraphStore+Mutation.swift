@@ -6,9 +6,10 @@
 extension GraphStore {
   func createNode(id: NodeID, labels nodeLabels: [Int32], properties: [(Int32, Value)]) {
     if id >= nodeIDLimit { nodeIDLimit = id + 1 }
+    // Exact growth: the array's own capacity doubling keeps appends cheap,
+    // and slots past the last id are neither written nor resident.
     if labelBits.count <= id {
-      labelBits.append(
-        contentsOf: repeatElement(0, count: Swift.max(id + 1, labelBits.count * 3 / 2) - labelBits.count))
+      labelBits.append(contentsOf: repeatElement(0, count: id + 1 - labelBits.count))
     }
     liveNodes.insert(id)
     liveNodeCount += 1
@@ -65,12 +66,7 @@ extension GraphStore {
     id: RelationshipID, type: Int32, start: NodeID, end: NodeID, properties: [(Int32, Value)]
   ) {
     if id >= relationshipIDLimit { relationshipIDLimit = id + 1 }
-    if relationshipType.count <= id {
-      let want = Swift.max(id + 1, relationshipType.count * 3 / 2)
-      relationshipType.append(contentsOf: repeatElement(-1, count: want - relationshipType.count))
-      relationshipStart.append(contentsOf: repeatElement(0, count: want - relationshipStart.count))
-      relationshipEnd.append(contentsOf: repeatElement(0, count: want - relationshipEnd.count))
-    }
+    growRelationshipSlots(to: id)
     relationshipType[id] = type
     relationshipStart[id] = UInt32(start)
     relationshipEnd[id] = UInt32(end)
@@ -108,6 +104,19 @@ extension GraphStore {
     let k = Int(key)
     while relationshipProperties.count <= k { relationshipProperties.append(PropertyColumn()) }
     relationshipProperties[k].set(id, value)
+  }
+
+  /// Gives the relationship arrays a slot for `id`. Exact growth (the
+  /// arrays' capacity doubling keeps appends cheap), so no filler past the
+  /// last id is written or resident.
+  func growRelationshipSlots(to id: RelationshipID) {
+    if relationshipType.count <= id { relationshipType.append(-1, count: id + 1 - relationshipType.count) }
+    if relationshipStart.count <= id {
+      relationshipStart.append(contentsOf: repeatElement(0, count: id + 1 - relationshipStart.count))
+    }
+    if relationshipEnd.count <= id {
+      relationshipEnd.append(contentsOf: repeatElement(0, count: id + 1 - relationshipEnd.count))
+    }
   }
 
   func ensureAdjacency(_ type: Int32) {
@@ -156,12 +165,7 @@ extension GraphStore {
   /// `compactAdjacency` once at the end.
   func appendRelationship(id: RelationshipID, type: Int32, start: UInt32, end: UInt32) {
     if id >= relationshipIDLimit { relationshipIDLimit = id + 1 }
-    if relationshipType.count <= id {
-      let want = Swift.max(id + 1, relationshipType.count * 3 / 2, 1024)
-      relationshipType.append(contentsOf: repeatElement(-1, count: want - relationshipType.count))
-      relationshipStart.append(contentsOf: repeatElement(0, count: want - relationshipStart.count))
-      relationshipEnd.append(contentsOf: repeatElement(0, count: want - relationshipEnd.count))
-    }
+    growRelationshipSlots(to: id)
     relationshipType[id] = type
     relationshipStart[id] = start
     relationshipEnd[id] = end
@@ -188,7 +192,7 @@ extension GraphStore {
     place(&relationshipStart, batch.starts)
     place(&relationshipEnd, batch.ends)
     if relationshipType.count > base { relationshipType.removeLast(relationshipType.count - base) }
-    relationshipType.append(contentsOf: repeatElement(type, count: n))
+    relationshipType.append(type, count: n)
     relationshipIDLimit = base + n
     liveRelationships.insertAll(in: base..<base + n)
     liveRelationshipCount += n

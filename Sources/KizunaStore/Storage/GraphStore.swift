@@ -23,7 +23,7 @@ public final class GraphStore: @unchecked Sendable {
   public internal(set) var relationshipIDLimit = 0
   public internal(set) var liveRelationships = Bitset()
   public internal(set) var liveRelationshipCount = 0
-  public internal(set) var relationshipType: [Int32] = []
+  public internal(set) var relationshipType = RelationshipTypeColumn()
   public internal(set) var relationshipStart: [UInt32] = []
   public internal(set) var relationshipEnd: [UInt32] = []
   /// Relationship property columns, indexed by property-key id.

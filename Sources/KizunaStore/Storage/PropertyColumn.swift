@@ -171,10 +171,36 @@ public struct PropertyColumn: Sendable {
     }
   }
 
-  private static func grow<T>(_ a: inout [T], to id: Int, filler: T) {
-    if id >= a.count {
-      let want = Swift.max(id + 1, a.count + a.count / 2, 8)
-      a.append(contentsOf: repeatElement(filler, count: want - a.count))
+  /// Reorders slots `first ..< first + order.count`: slot `first + k`
+  /// takes what slot `first + order[k]` held (renumbering imported
+  /// relationships).
+  mutating func permute(from first: Int, by order: [UInt32]) {
+    guard populated > 0, kind != .empty, order.count > 1 else { return }
+    let last = first + order.count - 1
+    switch kind {
+    case .empty: return
+    case .ints:
+      Self.grow(&ints, to: last, filler: 0)
+      Permutation.apply(order, to: &ints, from: first)
+    case .floats:
+      Self.grow(&floats, to: last, filler: 0)
+      Permutation.apply(order, to: &floats, from: first)
+    case .strings:
+      Self.grow(&strings, to: last, filler: "")
+      Permutation.apply(order, to: &strings, from: first)
+    case .bools:
+      Self.grow(&bools, to: last, filler: false)
+      Permutation.apply(order, to: &bools, from: first)
+    case .values:
+      Self.grow(&values, to: last, filler: .null)
+      Permutation.apply(order, to: &values, from: first)
     }
+    Permutation.apply(order, to: &present, from: first)
+  }
+
+  private static func grow<T>(_ a: inout [T], to id: Int, filler: T) {
+    // Exact growth: the array's capacity doubles by itself, and slots past
+    // the last id stay unwritten (not resident).
+    if id >= a.count { a.append(contentsOf: repeatElement(filler, count: id + 1 - a.count)) }
   }
 }
