@@ -11,9 +11,11 @@ struct KizunaCommand: ParsableCommand {
 
       Examples:
         kizuna query -e 'MATCH (a:Person)-[m:MET]->(b:Person) RETURN a.name, b.name, m.date'
+        kizuna render -e 'MATCH p=(:Locality)-[:SISTER_CITY]-(:Locality) RETURN p' -o sister-cities.png
+        kizuna export --format graphml -o vietnam-japan.graphml
         kizuna import --db people.kzdb --nodes=Person persons.csv --relationships=KNOWS knows.csv
       """,
-    subcommands: [QueryCommand.self, ImportCommand.self, DebugCommand.self]
+    subcommands: [QueryCommand.self, RenderCommand.self, ExportCommand.self, ImportCommand.self, DebugCommand.self]
   )
 
   /// Exit codes are part of the interface: 0 success, 1 a statement or

@@ -59,11 +59,14 @@ struct GraphStyler {
     let nodeCount = extract.nodes.count
     let large = nodeCount >= Self.largeGraph
     let chosenEngine = engine(nodeCount: nodeCount)
+    let effort = chosenEngine == .dot ? DotEffort(extract) : .layered
+    let looseRelationships = effort.ranking?.looseRelationships ?? []
     let primaryLabels = extract.nodes.map(primaryLabel)
     let looks = labelLooks(Set(primaryLabels).sorted())
 
     var document = DOTDocument()
-    document.graphAttributes = graphAttributes(engine: chosenEngine, nodeCount: nodeCount, looks: looks)
+    document.graphAttributes = graphAttributes(
+      engine: chosenEngine, nodeCount: nodeCount, looks: looks, dotEffort: effort)
     document.nodeDefaults = [
       .init("style", "filled"), .init("fontname", style.fontName),
       .init("fontsize", Self.number(style.fontSize)),
@@ -93,6 +96,7 @@ struct GraphStyler {
       if captionEdges { attributes.append(.init("label", DOTQuoting.labelText(caption(relationship)))) }
       if let color = relationshipStyle?.color { attributes.append(.init("color", color)) }
       if let line = relationshipStyle?.lineStyle { attributes.append(.init("style", line)) }
+      if looseRelationships.contains(relationship.id) { attributes.append(.init("constraint", "false")) }
       document.edges.append(
         DOTDocument.Edge(
           tail: "n\(relationship.start)", head: "n\(relationship.end)", key: "r\(relationship.id)",
@@ -119,7 +123,8 @@ struct GraphStyler {
   }
 
   func graphAttributes(
-    engine: LayoutEngine, nodeCount: Int, looks: [String: (color: String, shape: String)]
+    engine: LayoutEngine, nodeCount: Int, looks: [String: (color: String, shape: String)],
+    dotEffort: DotEffort = .layered
   ) -> [DOTDocument.Attribute] {
     let large = nodeCount >= Self.largeGraph
     var attributes: [DOTDocument.Attribute] = [
@@ -131,7 +136,18 @@ struct GraphStyler {
     attributes.append(.init("size", Self.number(size) + "," + Self.number(size)))
     switch engine {
     case .dot:
-      attributes += [.init("rankdir", "LR"), .init("splines", "true"), .init("nodesep", "0.3")]
+      switch dotEffort {
+      case .layered, .forest:
+        attributes += [.init("rankdir", "LR"), .init("splines", "true"), .init("nodesep", "0.3")]
+      case .bounded, .refused:
+        // Straight edges skip spline routing around thousands of virtual
+        // nodes; the limits cap crossing reduction and network simplex.
+        attributes += [
+          .init("rankdir", "LR"), .init("splines", "line"), .init("nodesep", "0.3"), .init("nslimit", "2"),
+          .init("nslimit1", "2"), .init("mclimit", "0.2"), .init("remincross", "false"),
+          .init("searchsize", "10"),
+        ]
+      }
     case .neato, .fdp, .sfdp:
       attributes += [
         .init("overlap", "prism"), .init("splines", large ? "false" : "true"), .init("sep", "+6"),
