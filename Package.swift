@@ -10,6 +10,8 @@ let package = Package(
     .library(name: "Kizuna", targets: ["Kizuna"]),
     // The storage layer on its own, for the store benchmark (Benchmarks/).
     .library(name: "KizunaStore", targets: ["KizunaStore"]),
+    // The renderer on its own, for the render benchmark (Benchmarks/).
+    .library(name: "KizunaRender", targets: ["KizunaRender"]),
     .executable(name: "kizuna", targets: ["kizuna"]),
   ],
   dependencies: [

@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// The store benchmark: a separate package so the main build never compiles it.
+// The store and render benchmarks: a separate package so the main build never compiles them.
 let package = Package(
   name: "KizunaBenchmarks",
   platforms: [.macOS(.v15)],
@@ -10,6 +10,12 @@ let package = Package(
     .executableTarget(
       name: "kizuna-bench",
       dependencies: [.product(name: "KizunaStore", package: "Kizuna")],
-      swiftSettings: [.swiftLanguageMode(.v6)])
+      swiftSettings: [.swiftLanguageMode(.v6)]),
+    .executableTarget(
+      name: "kizuna-render-bench",
+      dependencies: [
+        .product(name: "KizunaRender", package: "Kizuna"), .product(name: "KizunaStore", package: "Kizuna"),
+      ],
+      swiftSettings: [.swiftLanguageMode(.v6)]),
   ]
 )

@@ -30,21 +30,25 @@ public enum GraphRenderer {
     let graph = extract.canonical
     let chosen = engine(for: graph, options: options)
     var plan = RenderPlan(
-      engine: chosen, nodeCount: graph.nodes.count, relationshipCount: graph.relationships.count, warnings: [])
+      engine: chosen, nodeCount: graph.nodes.count, relationshipCount: graph.relationships.count, warnings: []
+    )
     guard chosen == .dot else { return plan }
     let size = "\(graph.nodes.count) nodes and \(graph.relationships.count) relationships"
-    switch DotEffort(graph) {
+    let effort = DotEffort(graph)
+    plan.dotLayoutSize = effort.ranking?.estimatedLayoutNodes
+    switch effort {
     case .layered: break
     case .forest:
       plan.warnings.append(
-        "dot on \(size) ranks nodes by a spanning tree to stay fast; sfdp usually reads better at this size")
+        "dot on \(size) ranks nodes by a spanning tree to stay fast; sfdp (--layout sfdp) usually reads "
+          + "better at this size")
     case .bounded:
       plan.warnings.append(
         "dot on \(size) draws straight edges with limited crossing reduction to stay fast; "
-          + "sfdp usually reads better at this size")
+          + "sfdp (--layout sfdp) usually reads better at this size")
     case .refused(let ranking):
       let message =
-        "dot cannot lay out \(size) in reasonable time (about \(ranking.estimatedLayoutNodes) layout nodes, "
+        "dot cannot lay out \(size) in reasonable time (layout size \(ranking.estimatedLayoutNodes), "
         + "the limit is \(LayoutLimits.maximumDotSize)); use --layout sfdp, or leave --layout out"
       guard options.format == .plainDOT else { throw RenderError(.tooLarge, message) }
       plan.warnings.append(message)
@@ -117,4 +121,7 @@ public struct RenderPlan: Sendable, Hashable {
   public var relationshipCount: Int
   /// Things the user should know, one sentence each, without `warning:`.
   public var warnings: [String]
+  /// For `dot` from `LayoutLimits.forestRankedDot` nodes: the nodes plus
+  /// virtual nodes it will lay out, compared against the limits.
+  public var dotLayoutSize: Int?
 }

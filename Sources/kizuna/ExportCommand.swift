@@ -48,7 +48,8 @@ struct ExportCommand: ParsableCommand {
   @Option(help: "Query parameters as a JSON object, e.g. '{\"name\": \"Vo Van Thuong\"}'.")
   var params: String?
 
-  @Option(help: "Database directory, or :memory: for an empty graph. Default: the bundled Vietnam–Japan graph.")
+  @Option(
+    help: "Database directory, or :memory: for an empty graph. Default: the bundled Vietnam–Japan graph.")
   var db: String?
 
   @Flag(help: "With a query: also export the relationships that join any two of the returned nodes.")
@@ -82,7 +83,8 @@ struct ExportCommand: ParsableCommand {
     } else {
       extract = GraphExtract.whole(database)
     }
-    let what = "\(count(extract.nodes.count, "node")) and \(count(extract.relationships.count, "relationship"))"
+    let what =
+      "\(count(extract.nodes.count, "node")) and \(count(extract.relationships.count, "relationship"))"
     do {
       if format == .csv {
         let written = try GraphExporter.exportCSV(extract, toDirectory: output)
@@ -109,8 +111,11 @@ struct ExportCommand: ParsableCommand {
 
 /// A word as a POSIX shell reads it back: bare when safe, else in single quotes.
 func shellQuoted(_ word: String) -> String {
-  let safe = !word.isEmpty && word.unicodeScalars.allSatisfy { scalar in
-    scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "-_./=:,+@%".unicodeScalars.contains(scalar))
-  }
+  let safe =
+    !word.isEmpty
+    && word.unicodeScalars.allSatisfy { scalar in
+      scalar.isASCII
+        && (CharacterSet.alphanumerics.contains(scalar) || "-_./=:,+@%".unicodeScalars.contains(scalar))
+    }
   return safe ? word : "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
 }

@@ -15,7 +15,9 @@ struct KizunaCommand: ParsableCommand {
         kizuna export --format graphml -o vietnam-japan.graphml
         kizuna import --db people.kzdb --nodes=Person persons.csv --relationships=KNOWS knows.csv
       """,
-    subcommands: [QueryCommand.self, RenderCommand.self, ExportCommand.self, ImportCommand.self, DebugCommand.self]
+    subcommands: [
+      QueryCommand.self, RenderCommand.self, ExportCommand.self, ImportCommand.self, DebugCommand.self,
+    ]
   )
 
   /// Exit codes are part of the interface: 0 success, 1 a statement or

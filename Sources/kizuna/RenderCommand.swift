@@ -27,7 +27,7 @@ struct RenderCommand: ParsableCommand {
         kizuna render Queries/ego-network.cypher --params '{"name": "Truong Thi Mai"}' -o mai.png
         kizuna render Queries/path-between-officials.cypher \\
           --params '{"from": "Vo Van Thuong", "to": "Kishida Fumio"}' -o path.png
-        kizuna render -e 'MATCH (p:Person)-[:CITIZEN_OF]->(:Country {iso: "JP"}) RETURN p' --connect -o japanese.png
+        kizuna render -e 'MATCH (p:Person) RETURN p' --connect -o who-met-whom.png
         kizuna render -e 'MATCH (n) RETURN n' --connect --layout sfdp -o whole-graph.png
         kizuna render -e 'MATCH (l:Locality)-[r:LOCATED_IN]->(c) RETURN l, r, c' --style my-style.json -o map.svg
       """)
@@ -47,7 +47,8 @@ struct RenderCommand: ParsableCommand {
   @Option(help: "Query parameters as a JSON object, e.g. '{\"name\": \"Vo Van Thuong\"}'.")
   var params: String?
 
-  @Option(help: "Database directory, or :memory: for an empty graph. Default: the bundled Vietnam–Japan graph.")
+  @Option(
+    help: "Database directory, or :memory: for an empty graph. Default: the bundled Vietnam–Japan graph.")
   var db: String?
 
   @Flag(help: "Also draw the relationships that join any two of the returned nodes.")
@@ -96,7 +97,9 @@ struct RenderCommand: ParsableCommand {
 
   func loadStyle() throws -> GraphStyle {
     guard let style else { return GraphStyle() }
-    guard let data = FileManager.default.contents(atPath: style) else { throw CLIFailure("cannot read \(style)") }
+    guard let data = FileManager.default.contents(atPath: style) else {
+      throw CLIFailure("cannot read \(style)")
+    }
     do {
       return try GraphStyle.load(json: String(decoding: data, as: UTF8.self))
     } catch {

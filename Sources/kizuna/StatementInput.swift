@@ -27,7 +27,9 @@ struct StatementInput {
     if let text { return text }
     guard let file else { return nil }
     if file == "-" { return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
-    guard let data = FileManager.default.contents(atPath: file) else { throw CLIFailure("cannot read \(file)") }
+    guard let data = FileManager.default.contents(atPath: file) else {
+      throw CLIFailure("cannot read \(file)")
+    }
     return String(decoding: data, as: UTF8.self)
   }
 }
@@ -46,7 +48,9 @@ func openDatabase(_ argument: String?) throws -> Database {
 /// Runs every statement in order, each in its own transaction. The first
 /// failure is printed as `kizuna query` prints it in a terminal, and the run
 /// stops with exit status 1 (earlier statements stay committed).
-func runStatements(_ source: String, parameters: [String: Value], engine: CypherEngine) throws -> [QueryResult] {
+func runStatements(_ source: String, parameters: [String: Value], engine: CypherEngine) throws
+  -> [QueryResult]
+{
   var results: [QueryResult] = []
   var failure: CypherError?
   engine.runEach(source, parameters: parameters) { result in

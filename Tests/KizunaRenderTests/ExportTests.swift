@@ -133,7 +133,10 @@ var storable: GraphExtract {
   for name in written.nodeFiles + written.relationshipFiles {
     #expect(FileManager.default.fileExists(atPath: directory + "/" + name))
   }
-  #expect(written.notes == ["nodes_unlabelled.csv: property 'meta' holds maps or lists of mixed kinds or with nulls; written as JSON text, read back as strings"])
+  #expect(
+    written.notes == [
+      "nodes_unlabelled.csv: property 'meta' holds maps or lists of mixed kinds or with nulls; written as JSON text, read back as strings"
+    ])
   #expect(
     written.importArguments(directory: directory, database: "x.kzdb").prefix(5)
       == ["import", "--db", "x.kzdb", "--nodes", directory + "/nodes_unlabelled.csv"])

@@ -77,7 +77,8 @@ enum CSVExporter {
     fields.map(field).joined(separator: ",") + "\n"
   }
 
-  static func cells(_ properties: [String: Value], _ columns: [(name: String, kind: PropertyKind)]) -> [String?]
+  static func cells(_ properties: [String: Value], _ columns: [(name: String, kind: PropertyKind)])
+    -> [String?]
   {
     columns.map { cell(properties[$0.name], kind: $0.kind) }
   }
@@ -128,10 +129,12 @@ enum CSVExporter {
           default: return false
           }
         }
-        let what = structured ? "holds maps or lists of mixed kinds or with nulls" : "holds values of different types"
+        let what =
+          structured ? "holds maps or lists of mixed kinds or with nulls" : "holds values of different types"
         notes.append("\(file): property '\(name)' \(what); written as JSON text, read back as strings")
       case .double where values.contains(where: { $0.typeName == "INTEGER" }):
-        notes.append("\(file): property '\(name)' mixes integers and floats; the integers read back as floats")
+        notes.append(
+          "\(file): property '\(name)' mixes integers and floats; the integers read back as floats")
       case .array(let element):
         let ambiguous = values.contains { value in
           guard case .list(let items) = value else { return false }

@@ -9,12 +9,13 @@ import KizunaStore
 /// forest instead (breadth-first from the best-connected node; every other
 /// edge `constraint=false`) keeps the ranks few: the same graph gets 8
 /// ranks and ~2,300 virtual nodes, and 2,000 nodes / 6,000 edges lays out in
-/// seconds. The virtual nodes left are estimated here, to choose between
-/// full quality, bounded effort, and refusing.
+/// seconds. The size of what is left is estimated here, to choose between
+/// full quality, bounded effort, and refusing (`LayoutLimits`).
 struct DotRanking {
   /// Relationships that do not decide ranks (`constraint=false`).
   var looseRelationships: Set<RelationshipID>
-  /// Nodes plus the virtual nodes of the edges crossing ranks.
+  /// Nodes, relationships and the virtual nodes of relationships crossing
+  /// ranks: what dot's positioning pass works on, and what its time follows.
   var estimatedLayoutNodes: Int
 
   /// The forest ranking for `extract` (canonical: edges between its nodes).
@@ -62,7 +63,7 @@ struct DotRanking {
       virtual += max(0, abs(a - b) - 1)
     }
     looseRelationships = loose
-    estimatedLayoutNodes = count + virtual
+    estimatedLayoutNodes = count + extract.relationships.count + virtual
   }
 }
 
