@@ -84,13 +84,13 @@ struct ExportCommand: ParsableCommand {
       extract = GraphExtract.whole(database)
     }
     let what =
-      "\(count(extract.nodes.count, "node")) and \(count(extract.relationships.count, "relationship"))"
+      "\(quantity(extract.nodes.count, "node")) and \(quantity(extract.relationships.count, "relationship"))"
     do {
       if format == .csv {
         let written = try GraphExporter.exportCSV(extract, toDirectory: output)
         for note in written.notes { printError("note: " + note) }
         let files = written.nodeFiles.count + written.relationshipFiles.count
-        print("Exported \(what) as \(count(files, "CSV file")) in \(output).")
+        print("Exported \(what) as \(quantity(files, "CSV file")) in \(output).")
         print("Load them into a new database with:")
         let database = (output.hasSuffix("/") ? String(output.dropLast()) : output) + ".kzdb"
         let arguments = written.importArguments(directory: output, database: database)

@@ -88,7 +88,7 @@ struct RenderCommand: ParsableCommand {
       let drawing = try ResultDrawing.write(extract, to: output, engine: layout, style: graphStyle)
       for warning in drawing.warnings { printError("warning: " + warning) }
       print(
-        "Drew \(count(drawing.nodeCount, "node")) and \(count(drawing.relationshipCount, "relationship"))"
+        "Drew \(quantity(drawing.nodeCount, "node")) and \(quantity(drawing.relationshipCount, "relationship"))"
           + " with \(drawing.engine.rawValue) into \(output).")
     } catch {
       throw CLIFailure(error.message)
@@ -109,6 +109,6 @@ struct RenderCommand: ParsableCommand {
 }
 
 /// `1 node`, `12 nodes`.
-func count(_ n: Int, _ noun: String) -> String {
+func quantity(_ n: Int, _ noun: String) -> String {
   "\(n) \(noun)" + (n == 1 ? "" : "s")
 }
