@@ -57,6 +57,9 @@ struct ExportCommand: ParsableCommand {
 
   func validate() throws {
     try StatementInput(text: text, file: file).validate(optional: true)
+    if connect && text == nil && file == nil {
+      throw ValidationError("--connect needs a query; without one the whole graph is exported anyway")
+    }
     var isDirectory: ObjCBool = false
     let exists = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory)
     if format == .csv, exists, !isDirectory.boolValue {

@@ -66,6 +66,12 @@ let awkward = GraphExtract(
     return
   }
   #expect(list.count == 3)
+  // Maps, which no other export format holds as such, come back whole.
+  guard case .map(let third) = list[2], case .map(let properties)? = third["properties"] else {
+    Issue.record("unexpected node shape")
+    return
+  }
+  #expect(properties == ["weight": .float(1.5), "meta": .map(["a": .int(1)])])
 }
 
 /// `awkward` without its map property, which Cypher cannot store.
