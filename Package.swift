@@ -12,6 +12,7 @@ let package = Package(
     // benchmarks (Benchmarks/).
     .library(name: "KizunaStore", targets: ["KizunaStore"]),
     .library(name: "KizunaCypher", targets: ["KizunaCypher"]),
+    .library(name: "KizunaRender", targets: ["KizunaRender"]),
     .executable(name: "kizuna", targets: ["kizuna"]),
   ],
   dependencies: [

@@ -25,5 +25,12 @@ let package = Package(
         .product(name: "KizunaCypher", package: "Kizuna"),
       ],
       swiftSettings: [.swiftLanguageMode(.v6)]),
+    // Graphviz layout and rendering of a 2,000-node graph, beside the dot program.
+    .executableTarget(
+      name: "kizuna-render-bench",
+      dependencies: [
+        .product(name: "KizunaRender", package: "Kizuna"), .product(name: "KizunaStore", package: "Kizuna"),
+      ],
+      swiftSettings: [.swiftLanguageMode(.v6)]),
   ]
 )

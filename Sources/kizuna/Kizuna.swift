@@ -12,13 +12,16 @@ struct KizunaCommand: ParsableCommand {
       Examples:
         kizuna query -e 'MATCH (a:Person)-[m:MET]->(b:Person) RETURN a.name, b.name, m.date'
         kizuna shell
+        kizuna render -e 'MATCH p=(:Locality)-[:SISTER_CITY]-(:Locality) RETURN p' -o sister-cities.png
+        kizuna export --format graphml -o vietnam-japan.graphml
         kizuna import --db people.kzdb --nodes=Person persons.csv --relationships=KNOWS knows.csv
         kizuna path "Truong Thi Mai" "Vo Van Thuong"
         kizuna who-met "Fumio Kishida"
       """,
     subcommands: [
-      QueryCommand.self, ShellCommand.self, ImportCommand.self, PathCommand.self, NeighborsCommand.self,
-      WhoMetCommand.self, StatsCommand.self, SchemaCommand.self, DebugCommand.self,
+      QueryCommand.self, ShellCommand.self, RenderCommand.self, ExportCommand.self, ImportCommand.self,
+      PathCommand.self, NeighborsCommand.self, WhoMetCommand.self, StatsCommand.self, SchemaCommand.self,
+      DebugCommand.self,
     ]
   )
 

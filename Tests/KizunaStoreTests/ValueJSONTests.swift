@@ -146,3 +146,30 @@ struct FixedResolver: EntityResolver {
     #expect(throws: JSONDecodingError.self, "\(bad)") { try Value.fromJSON(bad) }
   }
 }
+
+@Test func malformedPathsAreWrittenWithoutReadingPastTheirEnd() {
+  let resolver = FixedResolver.sample
+  // Three nodes but one relationship: written up to where they alternate.
+  let short = Value.path(PathValue(nodes: [12, 15, 12], relationships: [7]))
+  let text = short.jsonText(resolver: resolver)
+  #expect(text.hasPrefix(#"{"~path":[{"~node":{"id":12"#))
+  #expect(text.components(separatedBy: "~node").count == 3)
+  #expect(text.hasSuffix("}}]}"))
+  #expect(short.cypherDisplay(resolver: resolver).components(separatedBy: "(:Person").count == 3)
+  #expect(Value.path(PathValue(nodes: [12], relationships: [7, 7])).jsonText(resolver: resolver).count > 0)
+}
+
+@Test func temporalTextFollowsTheTemporalFormatters() throws {
+  // The same text as Cypher's own formatting, and the same parsers as
+  // `datetime('...')`: named zones are resolved, not just kept.
+  let zoned = try CypherDateTime.parse("2015-07-21T20:40:32.142+01:00[Europe/London]")
+  #expect(Value.dateTime(zoned).jsonText() == #"{"~datetime":"\#(zoned.description)"}"#)
+  #expect(
+    try Value.fromJSON(#"{"~datetime":"2015-07-21T20:40:32.142+01:00[Europe/London]"}"#) == .dateTime(zoned))
+  #expect(throws: JSONDecodingError.self) {
+    try Value.fromJSON(#"{"~datetime":"2015-07-21T20:40[Nowhere/Zone]"}"#)
+  }
+  let duration = try CypherDuration.parse("P1Y2M3DT4H5M6.5S")
+  #expect(try Value.fromJSON(#"{"~duration":"P1Y2M3DT4H5M6.5S"}"#) == .duration(duration))
+  #expect(Value.duration(duration).cypherLiteral == "duration('\(duration.description)')")
+}

@@ -46,15 +46,19 @@ public enum ResultDrawing {
     }
   }
 
-  /// Draws `extract` into `path`, the format taken from its extension.
+  /// Draws `extract` into `path`, the format taken from its extension, and
+  /// says how: the layout used and warnings (a large graph for `dot`).
+  @discardableResult
   public static func write(
     _ extract: GraphExtract, to path: String, engine layout: LayoutEngine? = nil,
     style: GraphStyle = GraphStyle()
-  ) throws(RenderError) {
+  ) throws(RenderError) -> RenderPlan {
     guard let format = format(forPath: path) else {
       throw RenderError(.io, "cannot tell the format of \(path): name it .png, .svg, .pdf or .dot")
     }
     let options = RenderOptions(engine: layout, format: format, style: style)
+    let plan = try GraphRenderer.plan(extract, options: options)
     try GraphRenderer.render(extract, options: options, toFile: path)
+    return plan
   }
 }

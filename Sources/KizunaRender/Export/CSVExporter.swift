@@ -4,81 +4,152 @@ import KizunaStore
 ///
 /// One nodes file per label set (`:ID,:LABEL,name:string,since:long,...`)
 /// and one relationships file per type (`:START_ID,:END_ID,:TYPE,...`).
-/// `:ID` holds the exported node id. Arrays are `type[]` columns with `;`
-/// between elements (an element containing `;` cannot be represented and is
-/// split on import). Maps, mixed lists and temporals are `string` columns
-/// holding JSON or ISO text. Fields are quoted per RFC 4180 when needed.
+/// `:ID` holds the exported node id. Columns are typed: `long`, `double`,
+/// `boolean`, `string`, `date`, `localtime`, `time`, `localdatetime`,
+/// `datetime`, `duration`, and arrays of these (`long[]`, `;` between
+/// elements). Temporals are ISO 8601 text. A missing property is an empty
+/// field; an empty string or an empty list is a quoted empty field (`""`).
+/// Fields are quoted per RFC 4180 when needed.
+///
+/// What the format cannot hold is written in a documented way and reported
+/// as a note (see `docs/export.md`): maps, lists of mixed kinds or with
+/// nulls, and columns whose values differ in kind are JSON text in a
+/// `string` column (read back as strings); integers sharing a column with
+/// floats become floats; an array element containing `;` is split on import.
 enum CSVExporter {
   struct File: Sendable, Hashable {
     var name: String
     var text: String
+    /// True for a nodes file, false for a relationships file.
+    var holdsNodes: Bool
   }
 
-  static func files(_ graph: GraphExtract) -> [File] {
-    var files: [File] = []
+  struct Output: Sendable, Hashable {
+    var files: [File]
+    /// What will not read back exactly, one sentence each.
+    var notes: [String]
+  }
+
+  static func files(_ graph: GraphExtract) -> [File] { export(graph).files }
+
+  static func export(_ graph: GraphExtract) -> Output {
+    var output = Output(files: [], notes: [])
+    var usedNames = Set<String>()
     let byLabels = Dictionary(grouping: graph.nodes) { $0.labels.sorted() }
     for labels in byLabels.keys.sorted(by: { $0.joined(separator: ";") < $1.joined(separator: ";") }) {
       let nodes = byLabels[labels] ?? []
-      let columns = PropertyKind.columns(nodes.map(\.properties))
-      var text = ([":ID", ":LABEL"] + columns.map(header)).map(field).joined(separator: ",") + "\n"
-      for node in nodes {
-        var row = [String(node.id), labels.joined(separator: ";")]
-        row += columns.map { cell(node.properties[$0.name], kind: $0.kind) }
-        text += row.map(field).joined(separator: ",") + "\n"
-      }
       let stem = labels.isEmpty ? "unlabelled" : labels.joined(separator: "_")
-      files.append(File(name: "nodes_" + fileSafe(stem) + ".csv", text: text))
+      let name = uniqueName("nodes_" + fileSafe(stem), used: &usedNames)
+      let maps = nodes.map(\.properties)
+      let columns = PropertyKind.columns(maps)
+      output.notes += notes(file: name, columns: columns, maps: maps)
+      for label in labels where label.contains(";") {
+        output.notes.append("\(name): the label '\(label)' contains ';', which separates labels on import")
+      }
+      var text = line([":ID", ":LABEL"] + columns.map(header))
+      for node in nodes {
+        text += line([String(node.id), labels.joined(separator: ";")] + cells(node.properties, columns))
+      }
+      output.files.append(File(name: name, text: text, holdsNodes: true))
     }
     let byType = Dictionary(grouping: graph.relationships, by: \.type)
     for type in byType.keys.sorted() {
       let relationships = byType[type] ?? []
-      let columns = PropertyKind.columns(relationships.map(\.properties))
-      var text =
-        ([":START_ID", ":END_ID", ":TYPE"] + columns.map(header)).map(field).joined(separator: ",") + "\n"
+      let name = uniqueName("relationships_" + fileSafe(type), used: &usedNames)
+      let maps = relationships.map(\.properties)
+      let columns = PropertyKind.columns(maps)
+      output.notes += notes(file: name, columns: columns, maps: maps)
+      var text = line([":START_ID", ":END_ID", ":TYPE"] + columns.map(header))
       for relationship in relationships {
-        var row = [String(relationship.start), String(relationship.end), type]
-        row += columns.map { cell(relationship.properties[$0.name], kind: $0.kind) }
-        text += row.map(field).joined(separator: ",") + "\n"
+        let fixed = [String(relationship.start), String(relationship.end), type]
+        text += line(fixed + cells(relationship.properties, columns))
       }
-      files.append(File(name: "relationships_" + fileSafe(type) + ".csv", text: text))
+      output.files.append(File(name: name, text: text, holdsNodes: false))
     }
-    return files
+    return output
   }
 
   static func header(_ column: (name: String, kind: PropertyKind)) -> String {
-    column.name + ":" + typeName(column.kind)
+    column.name + ":" + column.kind.typeName
   }
 
-  static func typeName(_ kind: PropertyKind) -> String {
-    switch kind {
-    case .long: return "long"
-    case .double: return "double"
-    case .boolean: return "boolean"
-    case .string, .encoded: return "string"
-    case .array(let element): return typeName(element) + "[]"
-    }
+  static func line(_ fields: [String?]) -> String {
+    fields.map(field).joined(separator: ",") + "\n"
   }
 
-  static func cell(_ value: Value?, kind: PropertyKind) -> String {
-    guard let value, !value.isNull else { return "" }
-    if case .array = kind, case .list(let items) = value {
-      return items.map(\.columnText).joined(separator: ";")
+  static func cells(_ properties: [String: Value], _ columns: [(name: String, kind: PropertyKind)])
+    -> [String?]
+  {
+    columns.map { cell(properties[$0.name], kind: $0.kind) }
+  }
+
+  /// The text of one cell; nil when the property is missing.
+  static func cell(_ value: Value?, kind: PropertyKind) -> String? {
+    guard let value, !value.isNull else { return nil }
+    switch (kind, value) {
+    case (.array, .list(let items)): return items.map(\.columnText).joined(separator: ";")
+    case (.encoded, .string(let text)): return text
+    case (.encoded, _): return value.jsonText()
+    default: return value.columnText
     }
-    return value.columnText
   }
 
   /// RFC 4180: quoted when it holds a comma, quote, line break or edge
-  /// spaces; quotes doubled. Empty text is left empty (null on import).
-  static func field(_ text: String) -> String {
+  /// spaces, or is empty (an empty string, not a missing value); quotes
+  /// doubled. A missing value (nil) is an empty field.
+  static func field(_ text: String?) -> String {
+    guard let text else { return "" }
     let needsQuotes =
-      text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-      || text.first == " " || text.last == " "
+      text.isEmpty
+      || text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+      || text.first == " " || text.last == " " || text.first == "\t" || text.last == "\t"
     guard needsQuotes else { return text }
     var out = "\""
     for character in text {
       if character == "\"" { out += "\"\"" } else { out.append(character) }
     }
     return out + "\""
+  }
+
+  /// What in these columns will not read back as it was.
+  static func notes(file: String, columns: [(name: String, kind: PropertyKind)], maps: [[String: Value]])
+    -> [String]
+  {
+    var notes: [String] = []
+    for (name, kind) in columns {
+      let values = maps.compactMap { $0[name] }.filter { !$0.isNull }
+      if name.contains(":") {
+        notes.append("\(file): the property name '\(name)' contains ':', which import headers cannot hold")
+      }
+      switch kind {
+      case .encoded:
+        let structured = values.contains { value in
+          switch value {
+          case .map, .list: return true
+          default: return false
+          }
+        }
+        let what =
+          structured ? "holds maps or lists of mixed kinds or with nulls" : "holds values of different types"
+        notes.append("\(file): property '\(name)' \(what); written as JSON text, read back as strings")
+      case .double where values.contains(where: { $0.typeName == "INTEGER" }):
+        notes.append(
+          "\(file): property '\(name)' mixes integers and floats; the integers read back as floats")
+      case .array(let element):
+        let ambiguous = values.contains { value in
+          guard case .list(let items) = value else { return false }
+          if items.count == 1, items[0] == .string("") { return true }
+          return element == .string && items.contains { $0.columnText.contains(where: { $0 == ";" }) }
+        }
+        if ambiguous {
+          notes.append(
+            "\(file): property '\(name)' has list elements containing ';' or a lone empty string; "
+              + "they split differently on import")
+        }
+      default: break
+      }
+    }
+    return notes
   }
 
   /// Letters, digits, `_` and `-` kept; anything else becomes `_`.
@@ -90,5 +161,19 @@ enum CSVExporter {
           || scalar == "_" || scalar == "-"
         return keep ? Character(scalar) : "_"
       })
+  }
+
+  /// `stem.csv`, or `stem_2.csv`, ... when another label set or type already
+  /// took that name (`Hà` and `H_` both become `H_`). Compared without case,
+  /// for file systems that ignore it.
+  static func uniqueName(_ stem: String, used: inout Set<String>) -> String {
+    var name = stem + ".csv"
+    var counter = 2
+    while used.contains(name.lowercased()) {
+      name = stem + "_\(counter).csv"
+      counter += 1
+    }
+    used.insert(name.lowercased())
+    return name
   }
 }

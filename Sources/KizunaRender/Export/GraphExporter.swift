@@ -31,7 +31,7 @@ public enum GraphExporter {
     case .dot: return Array(DOTExporter.text(graph).utf8)
     case .graphml: return Array(GraphMLExporter.text(graph).utf8)
     case .json: return JSONExporter.bytes(graph)
-    case .cypher: return Array(CypherScriptExporter.text(graph).utf8)
+    case .cypher: return Array(try CypherScriptExporter.text(graph).utf8)
     case .csv:
       var out = ""
       for file in CSVExporter.files(graph) { out += "# file: \(file.name)\n" + file.text }
@@ -44,24 +44,54 @@ public enum GraphExporter {
     throws(RenderError)
   {
     if format == .csv {
-      _ = try exportCSV(extract, toDirectory: path)
+      try exportCSV(extract, toDirectory: path)
     } else {
       try FileOutput.write(try export(extract, format: format), to: path)
     }
   }
 
   /// Writes Neo4j bulk-import CSV files into `directory` (created if
-  /// needed) and returns their names: `nodes_<Labels>.csv` per label set,
-  /// `relationships_<TYPE>.csv` per type.
+  /// needed): `nodes_<Labels>.csv` per label set, `relationships_<TYPE>.csv`
+  /// per type. The result names them and says what will not read back
+  /// exactly (maps, mixed columns; see `CSVExport.notes`).
+  @discardableResult
   public static func exportCSV(_ extract: GraphExtract, toDirectory directory: String) throws(RenderError)
-    -> [String]
+    -> CSVExport
   {
     try FileOutput.makeDirectory(directory)
-    let files = CSVExporter.files(extract.canonical)
-    for file in files {
+    let output = CSVExporter.export(extract.canonical)
+    for file in output.files {
       let separator = directory.hasSuffix("/") ? "" : "/"
       try FileOutput.write(Array(file.text.utf8), to: directory + separator + file.name)
     }
-    return files.map(\.name)
+    return CSVExport(
+      nodeFiles: output.files.filter(\.holdsNodes).map(\.name),
+      relationshipFiles: output.files.filter { !$0.holdsNodes }.map(\.name), notes: output.notes)
+  }
+}
+
+/// What `GraphExporter.exportCSV` wrote.
+public struct CSVExport: Sendable, Hashable {
+  /// File names (inside the directory) of the nodes files, for `--nodes`.
+  public var nodeFiles: [String]
+  /// File names of the relationships files, for `--relationships`.
+  public var relationshipFiles: [String]
+  /// One sentence per property or label that will not read back exactly.
+  public var notes: [String]
+
+  public init(nodeFiles: [String], relationshipFiles: [String], notes: [String]) {
+    self.nodeFiles = nodeFiles
+    self.relationshipFiles = relationshipFiles
+    self.notes = notes
+  }
+
+  /// The arguments of the `kizuna import` that loads these files back into
+  /// `database`, file paths joined onto `directory`.
+  public func importArguments(directory: String, database: String) -> [String] {
+    let base = directory.hasSuffix("/") ? directory : directory + "/"
+    var arguments = ["import", "--db", database]
+    for name in nodeFiles { arguments += ["--nodes", base + name] }
+    for name in relationshipFiles { arguments += ["--relationships", base + name] }
+    return arguments
   }
 }

@@ -3,10 +3,12 @@ import KizunaStore
 /// GraphML (http://graphml.graphdrawing.org) for Gephi and NetworkX.
 ///
 /// Each property becomes a `<key>` with `attr.type` `long`, `double`,
-/// `boolean` or `string`. Lists, maps and temporals have no GraphML type:
-/// they are `string` keys whose `<desc>` says `json` (lists, maps, in the
-/// Value JSON encoding) and whose temporal values are ISO 8601 text. Labels
-/// go in the `labels` key (`:Person:Author`), types in `type`.
+/// `boolean` or `string`. Values GraphML has no type for are `string` keys
+/// with a `<desc>` saying how to read them: `json` for lists, maps and
+/// columns of mixed kinds (the Value JSON encoding), or the Cypher type
+/// (`date`, `localtime`, `time`, `localdatetime`, `datetime`, `duration`)
+/// for ISO 8601 text. Labels go in the `labels` key (`:Person:Author`),
+/// types in `type`.
 enum GraphMLExporter {
   static func text(_ graph: GraphExtract) -> String {
     let nodeColumns = PropertyKind.columns(graph.nodes.map(\.properties))
@@ -19,14 +21,14 @@ enum GraphMLExporter {
     out += "\n"
     out += #"  <key id="labels" for="node" attr.name="labels" attr.type="string"/>"# + "\n"
     out += #"  <key id="type" for="edge" attr.name="type" attr.type="string"/>"# + "\n"
-    var nodeKeys: [String: String] = [:]
-    var edgeKeys: [String: String] = [:]
+    var nodeKeys: [String: (id: String, kind: PropertyKind)] = [:]
+    var edgeKeys: [String: (id: String, kind: PropertyKind)] = [:]
     for (index, column) in nodeColumns.enumerated() {
-      nodeKeys[column.name] = "n\(index)"
+      nodeKeys[column.name] = ("n\(index)", column.kind)
       out += key(id: "n\(index)", domain: "node", column: column)
     }
     for (index, column) in edgeColumns.enumerated() {
-      edgeKeys[column.name] = "e\(index)"
+      edgeKeys[column.name] = ("e\(index)", column.kind)
       out += key(id: "e\(index)", domain: "edge", column: column)
     }
     out += #"  <graph id="G" edgedefault="directed">"# + "\n"
@@ -34,8 +36,8 @@ enum GraphMLExporter {
       out += #"    <node id="n\#(node.id)">"#
       out += data("labels", node.labels.sorted().map { ":" + $0 }.joined())
       for name in node.properties.keys.sorted() {
-        guard let value = node.properties[name], !value.isNull, let keyID = nodeKeys[name] else { continue }
-        out += data(keyID, value.columnText)
+        guard let value = node.properties[name], !value.isNull, let key = nodeKeys[name] else { continue }
+        out += data(key.id, text(value, kind: key.kind))
       }
       out += "</node>\n"
     }
@@ -44,10 +46,10 @@ enum GraphMLExporter {
         #"    <edge id="e\#(relationship.id)" source="n\#(relationship.start)" target="n\#(relationship.end)">"#
       out += data("type", relationship.type)
       for name in relationship.properties.keys.sorted() {
-        guard let value = relationship.properties[name], !value.isNull, let keyID = edgeKeys[name] else {
+        guard let value = relationship.properties[name], !value.isNull, let key = edgeKeys[name] else {
           continue
         }
-        out += data(keyID, value.columnText)
+        out += data(key.id, text(value, kind: key.kind))
       }
       out += "</edge>\n"
     }
@@ -66,10 +68,19 @@ enum GraphMLExporter {
     case .array, .encoded:
       type = "string"
       description = "<desc>json</desc>"
+    case .date, .localTime, .time, .localDateTime, .dateTime, .duration:
+      type = "string"
+      description = "<desc>\(column.kind.typeName)</desc>"
     }
     let head =
       #"  <key id="\#(id)" for="\#(domain)" attr.name="\#(escape(column.name))" attr.type="\#(type)""#
     return description.isEmpty ? head + "/>\n" : head + ">" + description + "</key>\n"
+  }
+
+  /// JSON for the keys described as `json`, so every value of such a key
+  /// reads back the same way; plain text otherwise.
+  static func text(_ value: Value, kind: PropertyKind) -> String {
+    kind.isScalar ? value.columnText : value.jsonText()
   }
 
   static func data(_ key: String, _ text: String) -> String {

@@ -7,9 +7,16 @@ enum PropertyKind: Sendable, Hashable {
   case double
   case boolean
   case string
-  /// Lists whose elements all have this kind.
+  case date
+  case localTime
+  case time
+  case localDateTime
+  case dateTime
+  case duration
+  /// Lists whose elements all have this (scalar) kind.
   indirect case array(PropertyKind)
-  /// Lists of mixed kinds, maps and temporals: written as text (JSON or ISO).
+  /// Maps, lists of mixed kinds, of lists or with nulls, and columns whose values differ
+  /// in kind: written as text (JSON), since no column type holds them.
   case encoded
 
   static func of(_ value: Value) -> PropertyKind? {
@@ -19,18 +26,31 @@ enum PropertyKind: Sendable, Hashable {
     case .float: return .double
     case .bool: return .boolean
     case .string: return .string
+    case .date: return .date
+    case .localTime: return .localTime
+    case .time: return .time
+    case .localDateTime: return .localDateTime
+    case .dateTime: return .dateTime
+    case .duration: return .duration
     case .list(let items):
       var element: PropertyKind?
       for item in items {
-        guard let kind = of(item) else { continue }
-        switch kind {
-        case .long, .double, .boolean, .string: element = element.map { $0.merged(with: kind) } ?? kind
-        default: return .encoded
-        }
+        // A null element has no text in a `;`-separated cell.
+        guard let kind = of(item) else { return .encoded }
+        guard kind.isScalar else { return .encoded }
+        element = element.map { $0.merged(with: kind) } ?? kind
       }
       guard let element else { return .array(.string) }
       return element == .encoded ? .encoded : .array(element)
-    default: return .encoded
+    case .map, .node, .relationship, .path: return .encoded
+    }
+  }
+
+  /// One value per cell: everything but arrays and the JSON fallback.
+  var isScalar: Bool {
+    switch self {
+    case .array, .encoded: return false
+    default: return true
     }
   }
 
@@ -43,6 +63,23 @@ enum PropertyKind: Sendable, Hashable {
       let element = a.merged(with: b)
       return element == .encoded ? .encoded : .array(element)
     default: return .encoded
+    }
+  }
+
+  /// The Cypher type name, as import headers write it (`date`, `localtime`).
+  var typeName: String {
+    switch self {
+    case .long: return "long"
+    case .double: return "double"
+    case .boolean: return "boolean"
+    case .string, .encoded: return "string"
+    case .date: return "date"
+    case .localTime: return "localtime"
+    case .time: return "time"
+    case .localDateTime: return "localdatetime"
+    case .dateTime: return "datetime"
+    case .duration: return "duration"
+    case .array(let element): return element.typeName + "[]"
     }
   }
 
@@ -61,7 +98,7 @@ enum PropertyKind: Sendable, Hashable {
 
 extension Value {
   /// Text for a typed column: numbers, booleans and strings as themselves,
-  /// temporals in ISO form, the rest in their JSON encoding.
+  /// temporals in ISO 8601 form, the rest in their JSON encoding.
   var columnText: String {
     switch self {
     case .null: return ""
@@ -70,7 +107,12 @@ extension Value {
     case .float(let d):
       return d.isNaN ? "NaN" : (d.isInfinite ? (d < 0 ? "-Infinity" : "Infinity") : d.description)
     case .bool(let b): return b ? "true" : "false"
-    case .date, .localTime, .time, .localDateTime, .dateTime, .duration: return cypherDisplay()
+    case .date(let d): return d.description
+    case .localTime(let t): return t.description
+    case .time(let t): return t.description
+    case .localDateTime(let t): return t.description
+    case .dateTime(let t): return t.description
+    case .duration(let d): return d.description
     default: return jsonText()
     }
   }

@@ -11,6 +11,8 @@ public struct RenderError: Error, Sendable, Hashable, CustomStringConvertible {
     case io
     /// The data cannot be written in the requested format.
     case export
+    /// The graph is too large for the chosen layout to finish in reasonable time.
+    case tooLarge
   }
 
   public var kind: Kind

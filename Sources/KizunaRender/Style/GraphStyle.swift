@@ -2,8 +2,9 @@
 /// fonts. Everything has a default; a style file (see `docs/style-file.md`)
 /// overrides any part.
 public struct GraphStyle: Sendable, Hashable {
-  /// Font families, first choice first. DejaVu Sans covers Vietnamese; the
-  /// renderer falls back to Noto Sans CJK for Japanese and Chinese.
+  /// Font families, first choice first. DejaVu Sans covers Vietnamese;
+  /// Noto Sans CJK JP covers Vietnamese, Japanese and Chinese, so every
+  /// caption finds its glyphs (`scripts/setup.sh` installs both).
   public var fontName: String
   /// Node caption size in points; relationship captions are one point smaller.
   public var fontSize: Double

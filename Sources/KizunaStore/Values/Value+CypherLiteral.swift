@@ -99,13 +99,13 @@ public enum CypherText {
         guard appendLiteral(entries[key] ?? .null, to: &out) else { return false }
       }
       out += "}"
-    case .date(let d): out += "date(" + stringLiteral(TemporalText.date(d)) + ")"
-    case .localTime(let t): out += "localtime(" + stringLiteral(TemporalText.localTime(t)) + ")"
-    case .time(let t): out += "time(" + stringLiteral(TemporalText.time(t)) + ")"
+    case .date(let d): out += "date(" + stringLiteral(d.description) + ")"
+    case .localTime(let t): out += "localtime(" + stringLiteral(t.description) + ")"
+    case .time(let t): out += "time(" + stringLiteral(t.description) + ")"
     case .localDateTime(let t):
-      out += "localdatetime(" + stringLiteral(TemporalText.localDateTime(t)) + ")"
-    case .dateTime(let t): out += "datetime(" + stringLiteral(TemporalText.dateTime(t)) + ")"
-    case .duration(let d): out += "duration(" + stringLiteral(TemporalText.duration(d)) + ")"
+      out += "localdatetime(" + stringLiteral(t.description) + ")"
+    case .dateTime(let t): out += "datetime(" + stringLiteral(t.description) + ")"
+    case .duration(let d): out += "duration(" + stringLiteral(d.description) + ")"
     case .node, .relationship, .path: return false
     }
     return true
@@ -127,18 +127,19 @@ public enum CypherText {
       }
       out += "]"
     case .map(let entries): appendDisplayMap(entries, to: &out, resolver: resolver)
-    case .date(let d): out += TemporalText.date(d)
-    case .localTime(let t): out += TemporalText.localTime(t)
-    case .time(let t): out += TemporalText.time(t)
-    case .localDateTime(let t): out += TemporalText.localDateTime(t)
-    case .dateTime(let t): out += TemporalText.dateTime(t)
-    case .duration(let d): out += TemporalText.duration(d)
+    case .date(let d): out += d.description
+    case .localTime(let t): out += t.description
+    case .time(let t): out += t.description
+    case .localDateTime(let t): out += t.description
+    case .dateTime(let t): out += t.description
+    case .duration(let d): out += d.description
     case .node(let id): appendDisplayNode(id, to: &out, resolver: resolver)
     case .relationship(let id):
       appendDisplayRelationship(id, to: &out, resolver: resolver)
     case .path(let path):
       for (index, nodeID) in path.nodes.enumerated() {
         if index > 0 {
+          guard index - 1 < path.relationships.count else { break }
           let relationshipID = path.relationships[index - 1]
           let snapshot = resolver?.relationshipSnapshot(relationshipID)
           let backwards = snapshot.map { $0.start != path.nodes[index - 1] } ?? false

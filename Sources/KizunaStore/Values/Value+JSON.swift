@@ -73,18 +73,21 @@ struct JSONWriter {
       }
       bytes.append(UInt8(ascii: "]"))
     case .map(let entries): writeMap(entries, resolver: resolver)
-    case .date(let d): writeTagged("~date", TemporalText.date(d))
-    case .localTime(let t): writeTagged("~localtime", TemporalText.localTime(t))
-    case .time(let t): writeTagged("~time", TemporalText.time(t))
-    case .localDateTime(let t): writeTagged("~localdatetime", TemporalText.localDateTime(t))
-    case .dateTime(let t): writeTagged("~datetime", TemporalText.dateTime(t))
-    case .duration(let d): writeTagged("~duration", TemporalText.duration(d))
+    case .date(let d): writeTagged("~date", d.description)
+    case .localTime(let t): writeTagged("~localtime", t.description)
+    case .time(let t): writeTagged("~time", t.description)
+    case .localDateTime(let t): writeTagged("~localdatetime", t.description)
+    case .dateTime(let t): writeTagged("~datetime", t.description)
+    case .duration(let d): writeTagged("~duration", d.description)
     case .node(let id): writeNode(id, resolver: resolver)
     case .relationship(let id): writeRelationship(id, resolver: resolver)
     case .path(let path):
       append("{\"~path\":[")
+      // A well-formed path has one relationship fewer than nodes; a
+      // malformed one is written up to where the two still alternate.
       for (index, nodeID) in path.nodes.enumerated() {
         if index > 0 {
+          guard index - 1 < path.relationships.count else { break }
           bytes.append(UInt8(ascii: ","))
           writeRelationship(path.relationships[index - 1], resolver: resolver)
           bytes.append(UInt8(ascii: ","))
@@ -333,12 +336,13 @@ struct JSONReader {
       case "-Infinity": decoded = .float(-.infinity)
       default: decoded = nil
       }
-    case "~date": decoded = TemporalText.parseDate(text).map(Value.date)
-    case "~localtime": decoded = TemporalText.parseLocalTime(text).map(Value.localTime)
-    case "~time": decoded = TemporalText.parseTime(text).map(Value.time)
-    case "~localdatetime": decoded = TemporalText.parseLocalDateTime(text).map(Value.localDateTime)
-    case "~datetime": decoded = TemporalText.parseDateTime(text).map(Value.dateTime)
-    default: decoded = TemporalText.parseDuration(text).map(Value.duration)
+    // The same ISO 8601 parsers as Cypher's `date('...')` and friends.
+    case "~date": decoded = (try? CypherDate.parse(text)).map(Value.date)
+    case "~localtime": decoded = (try? CypherLocalTime.parse(text)).map(Value.localTime)
+    case "~time": decoded = (try? CypherTime.parse(text)).map(Value.time)
+    case "~localdatetime": decoded = (try? CypherLocalDateTime.parse(text)).map(Value.localDateTime)
+    case "~datetime": decoded = (try? CypherDateTime.parse(text)).map(Value.dateTime)
+    default: decoded = (try? CypherDuration.parse(text)).map(Value.duration)
     }
     guard let decoded else { throw error("invalid \(key) text \"\(text)\"", at: offset) }
     return decoded
@@ -468,320 +472,5 @@ struct JSONReader {
       throw error("unpaired surrogate in \\u escape", at: escapeStart)
     }
     return scalar
-  }
-}
-
-// TODO(temporal): the `Temporal+*.swift` files are being written in parallel;
-// once they provide ISO formatting and parsing, replace `TemporalText` with
-// calls to them so every output path prints temporals the same way. This
-// fallback follows Neo4j's (java.time's) canonical forms: `12:00`,
-// `12:00:01.500`, `+01:00`, `Z`, `2015-07-21T20:40:32.142+01:00[Europe/London]`,
-// `P1Y2M3DT4H5M6.5S`, `PT0S`.
-
-/// ISO 8601 text for temporal values, both ways.
-enum TemporalText {
-  // MARK: Formatting
-
-  static func date(_ date: CypherDate) -> String {
-    let (year, month, day) = civil(fromEpochDay: date.epochDay)
-    var text: String
-    if year < 0 {
-      text = "-" + pad(-year, 4)
-    } else if year > 9999 {
-      text = "+" + String(year)
-    } else {
-      text = pad(year, 4)
-    }
-    text += "-" + pad(month, 2) + "-" + pad(day, 2)
-    return text
-  }
-
-  static func localTime(_ time: CypherLocalTime) -> String {
-    let totalSeconds = time.nanoOfDay / nanosPerSecond
-    let nano = time.nanoOfDay % nanosPerSecond
-    var text = pad(totalSeconds / 3600, 2) + ":" + pad(totalSeconds / 60 % 60, 2)
-    let second = totalSeconds % 60
-    if second != 0 || nano != 0 {
-      text += ":" + pad(second, 2)
-      if nano != 0 {
-        if nano % 1_000_000 == 0 {
-          text += "." + pad(nano / 1_000_000, 3)
-        } else if nano % 1000 == 0 {
-          text += "." + pad(nano / 1000, 6)
-        } else {
-          text += "." + pad(nano, 9)
-        }
-      }
-    }
-    return text
-  }
-
-  static func offset(_ seconds: Int32) -> String {
-    if seconds == 0 { return "Z" }
-    let magnitude = Int64(seconds.magnitude)
-    var text = (seconds < 0 ? "-" : "+") + pad(magnitude / 3600, 2) + ":" + pad(magnitude / 60 % 60, 2)
-    if magnitude % 60 != 0 { text += ":" + pad(magnitude % 60, 2) }
-    return text
-  }
-
-  static func time(_ time: CypherTime) -> String {
-    localTime(CypherLocalTime(nanoOfDay: time.nanoOfDay)) + offset(time.offsetSeconds)
-  }
-
-  static func localDateTime(_ value: CypherLocalDateTime) -> String {
-    date(value.date) + "T" + localTime(value.time)
-  }
-
-  static func dateTime(_ value: CypherDateTime) -> String {
-    var text = localDateTime(value.local) + offset(value.offsetSeconds)
-    if let zone = value.zoneName { text += "[" + zone + "]" }
-    return text
-  }
-
-  static func duration(_ value: CypherDuration) -> String {
-    var seconds = value.seconds
-    var nanos = value.nanoseconds
-    // A negative amount with a fraction is kept as seconds + positive nanos;
-    // print it as a negative decimal instead.
-    if seconds < 0, nanos > 0 {
-      seconds += 1
-      nanos = nanosPerSecond - nanos
-    }
-    let negativeSeconds = seconds < 0 || (seconds == 0 && value.seconds < 0)
-    var text = "P"
-    let years = value.months / 12
-    let months = value.months % 12
-    if years != 0 { text += String(years) + "Y" }
-    if months != 0 { text += String(months) + "M" }
-    if value.days != 0 { text += String(value.days) + "D" }
-    let hours = seconds / 3600
-    let minutes = seconds % 3600 / 60
-    let secs = seconds % 60
-    if hours != 0 || minutes != 0 || secs != 0 || nanos != 0 {
-      text += "T"
-      if hours != 0 { text += String(hours) + "H" }
-      if minutes != 0 { text += String(minutes) + "M" }
-      if secs != 0 || nanos != 0 {
-        text += (negativeSeconds ? "-" : "") + String(secs.magnitude)
-        if nanos != 0 {
-          var fraction = pad(nanos, 9)
-          while fraction.hasSuffix("0") { fraction.removeLast() }
-          text += "." + fraction
-        }
-        text += "S"
-      }
-    }
-    return text == "P" ? "PT0S" : text
-  }
-
-  static func pad(_ number: Int64, _ width: Int) -> String {
-    let digits = String(number)
-    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-  }
-
-  /// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian).
-  static func civil(fromEpochDay epochDay: Int64) -> (year: Int64, month: Int64, day: Int64) {
-    let z = epochDay + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let dayOfEra = z - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let mp = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * mp + 2) / 5 + 1
-    let month = mp < 10 ? mp + 3 : mp - 9
-    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-  }
-
-  static func epochDay(year: Int64, month: Int64, day: Int64) -> Int64 {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yearOfEra = y - era * 400
-    let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return era * 146_097 + dayOfEra - 719_468
-  }
-
-  // MARK: Parsing (the canonical forms above, plus seconds always present)
-
-  static func parseDate(_ text: String) -> CypherDate? {
-    var scanner = TextScanner(text)
-    guard let date = scanner.date(), scanner.atEnd else { return nil }
-    return date
-  }
-
-  static func parseLocalTime(_ text: String) -> CypherLocalTime? {
-    var scanner = TextScanner(text)
-    guard let time = scanner.localTime(), scanner.atEnd else { return nil }
-    return time
-  }
-
-  static func parseTime(_ text: String) -> CypherTime? {
-    var scanner = TextScanner(text)
-    guard let time = scanner.localTime(), let offset = scanner.offset(), scanner.atEnd else { return nil }
-    return CypherTime(nanoOfDay: time.nanoOfDay, offsetSeconds: offset)
-  }
-
-  static func parseLocalDateTime(_ text: String) -> CypherLocalDateTime? {
-    var scanner = TextScanner(text)
-    guard let value = scanner.localDateTime(), scanner.atEnd else { return nil }
-    return value
-  }
-
-  static func parseDateTime(_ text: String) -> CypherDateTime? {
-    var scanner = TextScanner(text)
-    guard let local = scanner.localDateTime(), let offset = scanner.offset() else { return nil }
-    var zone: String?
-    if scanner.take("[") {
-      let name = scanner.rest.dropLast()
-      guard scanner.rest.last == "]", !name.isEmpty else { return nil }
-      zone = String(name)
-      scanner.index = scanner.chars.count
-    }
-    guard scanner.atEnd else { return nil }
-    return CypherDateTime(local: local, offsetSeconds: offset, zoneName: zone)
-  }
-
-  static func parseDuration(_ text: String) -> CypherDuration? {
-    var scanner = TextScanner(text)
-    guard scanner.take("P") else { return nil }
-    var months: Int64 = 0
-    var days: Int64 = 0
-    var nanosTotal: Int64 = 0
-    var inTime = false
-    var sawComponent = false
-    while !scanner.atEnd {
-      if !inTime, scanner.take("T") {
-        inTime = true
-        continue
-      }
-      guard let (whole, fractionNanos) = scanner.signedDecimal(), let unit = scanner.next() else {
-        return nil
-      }
-      sawComponent = true
-      let (m, o1) = whole.multipliedReportingOverflow(by: 12)
-      switch (inTime, unit) {
-      case (false, "Y"): guard fractionNanos == 0, !o1 else { return nil }; months += m
-      case (false, "M"): guard fractionNanos == 0 else { return nil }; months += whole
-      case (false, "W"): guard fractionNanos == 0 else { return nil }; days += whole * 7
-      case (false, "D"): guard fractionNanos == 0 else { return nil }; days += whole
-      case (true, "H"):
-        guard fractionNanos == 0 else { return nil }; nanosTotal += whole * 3600 * nanosPerSecond
-      case (true, "M"):
-        guard fractionNanos == 0 else { return nil }; nanosTotal += whole * 60 * nanosPerSecond
-      case (true, "S"): nanosTotal += whole * nanosPerSecond + fractionNanos
-      default: return nil
-      }
-    }
-    guard sawComponent else { return nil }
-    var seconds = nanosTotal / nanosPerSecond
-    var nanos = nanosTotal % nanosPerSecond
-    if nanos < 0 {
-      nanos += nanosPerSecond
-      seconds -= 1
-    }
-    return CypherDuration(months: months, days: days, seconds: seconds, nanoseconds: nanos)
-  }
-}
-
-/// A cursor over the characters of a temporal text.
-struct TextScanner {
-  let chars: [Character]
-  var index = 0
-
-  init(_ text: String) { chars = Array(text) }
-
-  var atEnd: Bool { index >= chars.count }
-  var rest: ArraySlice<Character> { chars[min(index, chars.count)...] }
-
-  mutating func take(_ c: Character) -> Bool {
-    guard index < chars.count, chars[index] == c else { return false }
-    index += 1
-    return true
-  }
-
-  mutating func next() -> Character? {
-    guard index < chars.count else { return nil }
-    defer { index += 1 }
-    return chars[index]
-  }
-
-  /// Exactly `count` digits, or at least `count` when `count` is nil-bounded by `atLeast`.
-  mutating func digits(_ count: Int, atLeast: Bool = false) -> Int64? {
-    var value: Int64 = 0
-    var read = 0
-    while index < chars.count, let digit = chars[index].wholeNumberValue, chars[index].isASCII,
-      atLeast || read < count
-    {
-      let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
-      if overflow { return nil }
-      value = shifted + Int64(digit)
-      read += 1
-      index += 1
-    }
-    return read >= count ? value : nil
-  }
-
-  mutating func date() -> CypherDate? {
-    var sign: Int64 = 1
-    if take("-") { sign = -1 } else { _ = take("+") }
-    guard let year = digits(4, atLeast: true), take("-"), let month = digits(2), take("-"),
-      let day = digits(2), (1...12).contains(month), (1...31).contains(day)
-    else { return nil }
-    let epochDay = TemporalText.epochDay(year: sign * year, month: month, day: day)
-    // Reject days past the end of the month (2023-02-30).
-    guard TemporalText.civil(fromEpochDay: epochDay).day == day else { return nil }
-    return CypherDate(epochDay: epochDay)
-  }
-
-  mutating func localTime() -> CypherLocalTime? {
-    guard let hour = digits(2), hour < 24, take(":"), let minute = digits(2), minute < 60 else { return nil }
-    var second: Int64 = 0
-    var nano: Int64 = 0
-    if take(":") {
-      guard let s = digits(2), s < 60 else { return nil }
-      second = s
-      if take(".") {
-        let start = index
-        guard let fraction = digits(1, atLeast: true), index - start <= 9 else { return nil }
-        var scaled = fraction
-        for _ in 0..<(9 - (index - start)) { scaled *= 10 }
-        nano = scaled
-      }
-    }
-    return CypherLocalTime(nanoOfDay: ((hour * 60 + minute) * 60 + second) * nanosPerSecond + nano)
-  }
-
-  mutating func offset() -> Int32? {
-    if take("Z") { return 0 }
-    let sign: Int64
-    if take("+") { sign = 1 } else if take("-") { sign = -1 } else { return nil }
-    guard let hours = digits(2), hours <= 18, take(":"), let minutes = digits(2), minutes < 60 else {
-      return nil
-    }
-    var seconds: Int64 = 0
-    if take(":") {
-      guard let s = digits(2), s < 60 else { return nil }
-      seconds = s
-    }
-    return Int32(sign * (hours * 3600 + minutes * 60 + seconds))
-  }
-
-  mutating func localDateTime() -> CypherLocalDateTime? {
-    guard let date = date(), take("T"), let time = localTime() else { return nil }
-    return CypherLocalDateTime(date: date, time: time)
-  }
-
-  /// `-12`, `3.25`: the whole part and the fraction in nanoseconds, both signed.
-  mutating func signedDecimal() -> (Int64, Int64)? {
-    let negative = take("-")
-    guard let whole = digits(1, atLeast: true) else { return nil }
-    var nanos: Int64 = 0
-    if take(".") || take(",") {
-      let start = index
-      guard let fraction = digits(1, atLeast: true), index - start <= 9 else { return nil }
-      nanos = fraction
-      for _ in 0..<(9 - (index - start)) { nanos *= 10 }
-    }
-    return negative ? (-whole, -nanos) : (whole, nanos)
   }
 }
