@@ -71,12 +71,12 @@ struct ExportCommand: ParsableCommand {
   }
 
   func run() throws {
-    let parameters = try parseParameters(params)
     let database = try openDatabase(db)
     let extract: GraphExtract
-    if let source = try StatementInput(text: text, file: file).source() {
+    if let script = try StatementInput(text: text, file: file).script() {
+      let parameters = try StatementInput.parameters(script, params: params)
       let engine = CypherEngine(database: database)
-      let results = try runStatements(source, parameters: parameters, engine: engine)
+      let results = try runStatements(script.text, parameters: parameters, engine: engine)
       do {
         extract = try ResultDrawing.extract(from: results, connect: connect, engine: engine)
       } catch {

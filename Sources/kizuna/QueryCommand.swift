@@ -49,37 +49,12 @@ struct QueryCommand: ParsableCommand {
   }
 
   func validate() throws {
-    if text == nil && file == nil {
-      throw ValidationError("give statements with -e TEXT, a FILE, or - for standard input")
-    }
-    if text != nil && file != nil { throw ValidationError("give either -e TEXT or a FILE, not both") }
-    if let file, file != "-", !FileManager.default.fileExists(atPath: file) {
-      throw ValidationError("no such file: \(file)")
-    }
+    try StatementInput(text: text, file: file).validate(optional: false)
   }
 
   func run() throws {
-    let source: String
-    if let text {
-      source = text
-    } else if file == "-" {
-      source = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-    } else if let file {
-      guard let data = FileManager.default.contents(atPath: file) else {
-        throw CLIFailure("cannot read \(file)")
-      }
-      source = String(decoding: data, as: UTF8.self)
-    } else {
-      source = ""
-    }
-    let script: QueryScript
-    do {
-      script = try QueryScript(
-        text: source, fileName: text == nil ? (file == "-" ? "stdin" : file ?? "query") : "-e")
-    } catch {
-      throw CLIFailure(error.description)
-    }
-    let parameters = script.parameters(overriding: try parseParameters(params))
+    guard let script = try StatementInput(text: text, file: file).script() else { return }
+    let parameters = try StatementInput.parameters(script, params: params)
     let database: Database
     do {
       database = try DatabaseLocation(argument: db).open()

@@ -69,10 +69,10 @@ struct RenderCommand: ParsableCommand {
 
   func run() throws {
     let graphStyle = try loadStyle()
-    let parameters = try parseParameters(params)
-    guard let source = try StatementInput(text: text, file: file).source() else { return }
+    guard let script = try StatementInput(text: text, file: file).script() else { return }
+    let parameters = try StatementInput.parameters(script, params: params)
     let engine = CypherEngine(database: try openDatabase(db))
-    let results = try runStatements(source, parameters: parameters, engine: engine)
+    let results = try runStatements(script.text, parameters: parameters, engine: engine)
     let extract: GraphExtract
     do {
       extract = try ResultDrawing.extract(from: results, connect: connect, engine: engine)

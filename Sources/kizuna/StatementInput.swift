@@ -34,6 +34,25 @@ struct StatementInput {
   }
 }
 
+extension StatementInput {
+  /// The statements with the parameter defaults their file declares
+  /// (`// @param name: JSON`), or nil when none were given.
+  func script() throws -> QueryScript? {
+    guard let source = try source() else { return nil }
+    let name = text != nil ? "-e" : (file == "-" ? "stdin" : file ?? "query")
+    do {
+      return try QueryScript(text: source, fileName: name)
+    } catch {
+      throw CLIFailure(error.description)
+    }
+  }
+
+  /// The script's defaults overridden by `--params`.
+  static func parameters(_ script: QueryScript, params: String?) throws -> [String: Value] {
+    script.parameters(overriding: try parseParameters(params))
+  }
+}
+
 /// Opens `--db` as `kizuna query` does; failures exit 1 with the store's message.
 func openDatabase(_ argument: String?) throws -> Database {
   do {

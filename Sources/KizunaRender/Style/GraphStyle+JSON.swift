@@ -87,7 +87,7 @@ struct StyleReader {
     var style = GraphStyle()
     let entries = try object(root, "style")
     let known: Set<String> = [
-      "font", "legend", "engine", "captionProperties", "relationshipCaptions", "labels", "relationships",
+      "font", "legend", "engine", "captionProperties", "relationshipCaptionProperties", "relationshipCaptions", "labels", "relationships",
       "cluster", "graph",
     ]
     try checkKeys(entries, allowed: known, in: "the style")
@@ -107,6 +107,9 @@ struct StyleReader {
     }
     if let captions = entries["captionProperties"] {
       style.captionProperties = try strings(captions, "captionProperties")
+    }
+    if let captions = entries["relationshipCaptionProperties"] {
+      style.relationshipCaptionProperties = try strings(captions, "relationshipCaptionProperties")
     }
     if let flag = entries["relationshipCaptions"] {
       style.relationshipCaptions = try bool(flag, "relationshipCaptions")

@@ -14,6 +14,10 @@ public struct GraphStyle: Sendable, Hashable {
   public var engine: LayoutEngine?
   /// Properties tried in order for a node's caption when its label has none.
   public var captionProperties: [String]
+  /// Properties tried in order for a relationship caption's value after
+  /// its type (`SISTER_CITY 2013`, `MET 2023-11-27`) when its type's style
+  /// names none: the first one present is shown.
+  public var relationshipCaptionProperties: [String]
   /// Whether relationships are captioned; nil decides by size (captions
   /// only below 300 nodes, where they can still be read).
   public var relationshipCaptions: Bool?
@@ -26,6 +30,7 @@ public struct GraphStyle: Sendable, Hashable {
   public init(
     fontName: String = "DejaVu Sans,Noto Sans CJK JP", fontSize: Double = 11, showLegend: Bool = true,
     engine: LayoutEngine? = nil, captionProperties: [String] = ["name", "title"],
+    relationshipCaptionProperties: [String] = ["since", "year", "date"],
     relationshipCaptions: Bool? = nil, labels: [String: LabelStyle] = [:],
     relationships: [String: RelationshipStyle] = [:], clustering: Clustering? = nil,
     graphAttributes: [String: String] = [:]
@@ -35,6 +40,7 @@ public struct GraphStyle: Sendable, Hashable {
     self.showLegend = showLegend
     self.engine = engine
     self.captionProperties = captionProperties
+    self.relationshipCaptionProperties = relationshipCaptionProperties
     self.relationshipCaptions = relationshipCaptions
     self.labels = labels
     self.relationships = relationships

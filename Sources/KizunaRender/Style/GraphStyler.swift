@@ -40,7 +40,11 @@ struct GraphStyler {
   }
 
   func caption(_ relationship: RelationshipSnapshot) -> String {
-    let relationshipStyle = style.relationships[relationship.type] ?? RelationshipStyle()
+    guard let relationshipStyle = style.relationships[relationship.type] else {
+      let first = style.relationshipCaptionProperties.lazy.compactMap { relationship.properties[$0] }
+        .first { !$0.isNull }
+      return ([relationship.type] + (first.map { [Self.plainText($0)] } ?? [])).joined(separator: " ")
+    }
     var parts: [String] = relationshipStyle.showType ? [relationship.type] : []
     for key in relationshipStyle.caption {
       if let value = relationship.properties[key], !value.isNull { parts.append(Self.plainText(value)) }
