@@ -28,8 +28,7 @@ func pngSize(_ bytes: [UInt8]) -> (width: Int, height: Int)? {
   for caption in Fixtures.captions {
     #expect(texts.contains(caption), "missing \(caption)")
   }
-  #expect(texts.contains("SISTER_CITY 2013") == false)  // no caption properties by default
-  #expect(texts.contains("SISTER_CITY"))
+  #expect(texts.contains("SISTER_CITY 2013"))  // `since` follows the type by default
   #expect(texts.contains("Locality"))  // the legend
 }
 
