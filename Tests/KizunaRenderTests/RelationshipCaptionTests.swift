@@ -31,6 +31,8 @@ struct RelationshipCaptionTests {
 
   @Test func aTypeStyleStillWins() throws {
     let style = try GraphStyle.load(json: #"{"relationships": {"SISTER_CITY": {"caption": ["year"]}}}"#)
-    #expect(GraphRenderer.dotText(graph, options: RenderOptions(style: style)).contains("label=\"SISTER_CITY 1999\""))
+    #expect(
+      GraphRenderer.dotText(graph, options: RenderOptions(style: style)).contains(
+        "label=\"SISTER_CITY 1999\""))
   }
 }

@@ -73,7 +73,8 @@ indirect enum AnyJSON: Decodable {
     case .string(let s): return Value.string(s).jsonText()
     case .array(let items): return "[" + items.map(\.text).joined(separator: ",") + "]"
     case .object(let entries):
-      return "{" + entries.map { Value.string($0.0).jsonText() + ":" + $0.1.text }.joined(separator: ",") + "}"
+      return "{" + entries.map { Value.string($0.0).jsonText() + ":" + $0.1.text }.joined(separator: ",")
+        + "}"
     }
   }
 
@@ -87,7 +88,9 @@ indirect enum AnyJSON: Decodable {
 
 enum Facts {
   static let all: [GraphFact] = {
-    guard let url = Bundle.module.url(forResource: "graph-facts", withExtension: "json", subdirectory: "Fixtures"),
+    guard
+      let url = Bundle.module.url(
+        forResource: "graph-facts", withExtension: "json", subdirectory: "Fixtures"),
       let data = try? Data(contentsOf: url),
       let facts = try? JSONDecoder().decode([GraphFact].self, from: data)
     else { return [] }

@@ -87,7 +87,8 @@ struct StyleReader {
     var style = GraphStyle()
     let entries = try object(root, "style")
     let known: Set<String> = [
-      "font", "legend", "engine", "captionProperties", "relationshipCaptionProperties", "relationshipCaptions", "labels", "relationships",
+      "font", "legend", "engine", "captionProperties", "relationshipCaptionProperties",
+      "relationshipCaptions", "labels", "relationships",
       "cluster", "graph",
     ]
     try checkKeys(entries, allowed: known, in: "the style")

@@ -72,10 +72,14 @@ extension GraphStore {
       for (k, _) in properties { try checkName(k, keys) }
       createRelationship(id: id, type: type, start: start, end: end, properties: properties)
     case .deleteRelationship(let id):
-      guard relationshipExists(id) else { throw StoreError(.storage, "log deletes missing relationship \(id)") }
+      guard relationshipExists(id) else {
+        throw StoreError(.storage, "log deletes missing relationship \(id)")
+      }
       deleteRelationship(id)
     case .setRelationshipProperty(let id, let key, let value):
-      guard relationshipExists(id) else { throw StoreError(.storage, "log updates missing relationship \(id)") }
+      guard relationshipExists(id) else {
+        throw StoreError(.storage, "log updates missing relationship \(id)")
+      }
       try checkName(key, keys)
       setRelationshipProperty(id, key, value)
     case .createIndex(let name, let label, let key):

@@ -180,7 +180,8 @@ public final class WriteTransaction {
       throw StoreError(.schema, "There is no index called '\(name)'.")
     }
     if let c = store.schema.constraints.first(where: { $0.indexName == name }) {
-      throw StoreError(.schema, "Index '\(name)' belongs to constraint '\(c.name)'; drop the constraint instead.")
+      throw StoreError(
+        .schema, "Index '\(name)' belongs to constraint '\(c.name)'; drop the constraint instead.")
     }
     let index = store.schema.indexes[position]
     store.dropIndex(name: name)
@@ -286,13 +287,23 @@ public final class WriteTransaction {
 
   private func storable(_ value: Value) throws -> Value {
     guard value.isStorable else {
-      throw StoreError(.invalidPropertyType, "Property values can only be of primitive types or arrays thereof; got \(value.typeName).")
+      throw StoreError(
+        .invalidPropertyType,
+        "Property values can only be of primitive types or arrays thereof; got \(value.typeName).")
     }
-    if case .list(let items) = value, items.contains(where: { if case .list = $0 { return true }; if case .map = $0 { return true }; return false }) {
-      throw StoreError(.invalidPropertyType, "Property values can only be of primitive types or arrays thereof; nested collections are not allowed.")
+    if case .list(let items) = value,
+      items.contains(where: {
+        if case .list = $0 { return true }; if case .map = $0 { return true }; return false
+      })
+    {
+      throw StoreError(
+        .invalidPropertyType,
+        "Property values can only be of primitive types or arrays thereof; nested collections are not allowed."
+      )
     }
     if case .map = value {
-      throw StoreError(.invalidPropertyType, "Property values can only be of primitive types or arrays thereof; got a MAP.")
+      throw StoreError(
+        .invalidPropertyType, "Property values can only be of primitive types or arrays thereof; got a MAP.")
     }
     return value
   }
