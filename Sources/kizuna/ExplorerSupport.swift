@@ -13,15 +13,7 @@ struct ExplorerOptions: ParsableArguments {
   @Option(help: "Output format: table, json (one JSON object per table) or csv.")
   var format: QueryCommand.OutputFormatArgument = .table
 
-  func openDatabase() throws -> Database {
-    do {
-      return try DatabaseLocation(argument: db).open()
-    } catch let e as StoreError {
-      throw CLIFailure(e.message)
-    } catch {
-      throw CLIFailure("\(error)")
-    }
-  }
+  func openDatabase() throws -> Database { try kizuna.openDatabase(db) }
 
   /// Prints `sections` in the chosen format: text tables under their
   /// headings, or one JSON/CSV table per section (headings are for people).

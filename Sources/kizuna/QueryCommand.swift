@@ -55,14 +55,7 @@ struct QueryCommand: ParsableCommand {
   func run() throws {
     guard let script = try StatementInput(text: text, file: file).script() else { return }
     let parameters = try StatementInput.parameters(script, params: params)
-    let database: Database
-    do {
-      database = try DatabaseLocation(argument: db).open()
-    } catch let e as StoreError {
-      throw CLIFailure(e.message)
-    } catch {
-      throw CLIFailure("\(error)")
-    }
+    let database = try openDatabase(db)
     let engine = CypherEngine(database: database)
     engine.timeout = timeout
     let output = ResultPrinter(format: resolvedFormat)

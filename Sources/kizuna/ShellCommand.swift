@@ -53,14 +53,7 @@ struct ShellCommand: ParsableCommand {
   func run() throws {
     let parameters = try parseParameters(params)
     let location = DatabaseLocation(argument: db)
-    let database: Database
-    do {
-      database = try location.open()
-    } catch let e as StoreError {
-      throw CLIFailure(e.message)
-    } catch {
-      throw CLIFailure("\(error)")
-    }
+    let database = try openDatabase(db)
     let engine = CypherEngine(database: database)
     engine.timeout = timeout
     let session = ShellSession(engine: engine, parameters: parameters)
