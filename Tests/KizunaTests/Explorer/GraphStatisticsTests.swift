@@ -10,7 +10,7 @@ import Testing
     #expect(stats.nodeCount == (try count(engine, "MATCH (n) RETURN count(n)")))
     #expect(stats.relationshipCount == (try count(engine, "MATCH ()-[r]->() RETURN count(r)")))
     #expect(stats.nodeCount == 121)
-    #expect(stats.relationshipCount == 218)
+    #expect(stats.relationshipCount == 219)
     for label in stats.labels {
       #expect(
         label.count == (try count(engine, "MATCH (n:\(CypherText.identifier(label.name))) RETURN count(n)")))

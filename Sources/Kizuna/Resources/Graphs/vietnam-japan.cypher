@@ -105,7 +105,7 @@ CREATE
 (nationalDietPresident:Office {title: 'President of the National Diet', sources: ['004_5e64809e236f6828.txt']}),
 (jcpPresidiumChair:Office {title: 'Chairman of the Presidium of the Japanese Communist Party Central Committee', sources: ['004_5e64809e236f6828.txt']}),
 (jvParliamentarianAllianceChair:Office {title: 'Chairman of the Japan – Vietnam Parliamentarian Friendship Alliance', sources: ['004_5e64809e236f6828.txt']}),
-(yamanashiGovernor:Office {title: 'Governor of Yamanashi Prefecture', sources: ['004_5e64809e236f6828.txt']}),
+(yamanashiGovernor:Office {title: 'Governor of Yamanashi prefecture', sources: ['004_5e64809e236f6828.txt']}),
 // ---------------------------------------------------------------------------
 // Persons (name: Western order; aliases: every other spelling in the articles)
 // ---------------------------------------------------------------------------
@@ -128,19 +128,20 @@ CREATE
 (toshihiroNikai:Person {name: 'Toshihiro Nikai', aliases: ['Nikai Toshihiro'], sources: ['004_5e64809e236f6828.txt']}),
 (kotaroNagasaki:Person {name: 'Kotaro Nagasaki', aliases: [], sources: ['004_5e64809e236f6828.txt']}),
 // ---------------------------------------------------------------------------
-// 001: dialogue mechanisms (sinceYear: integer start year for every dialogue)
+// 001: dialogue mechanisms (sinceYear: integer start year for every dialogue;
+// aliases: 002 writes the committee with a hyphen, 'Vietnam - Japan')
 // ---------------------------------------------------------------------------
-(cooperationCommittee:Dialogue {name: 'Vietnam – Japan Cooperation Committee', since: 2007, sinceYear: 2007, level: 'Foreign Minister', chairedBy: 'the two foreign ministers', sources: ['001_b515567d38da300a.txt', '002_8e8754b10cb858dd.txt']}),
-(strategicPartnershipDialogue:Dialogue {name: 'Strategic Partnership Dialogue on Diplomacy – Security – Defence', since: 2010, sinceYear: 2010, level: 'Deputy Foreign Minister', sources: ['001_b515567d38da300a.txt']}),
-(defenceDialogue:Dialogue {name: 'Deputy Ministerial Dialogue on Defence', since: '2012-11', sinceYear: 2012, level: 'Deputy Minister', sources: ['001_b515567d38da300a.txt']}),
-(securityDialogue:Dialogue {name: 'Deputy Ministerial Dialogue on Security', since: '2013-11', sinceYear: 2013, level: 'Deputy Minister', sources: ['001_b515567d38da300a.txt']}),
-(oceanDialogue:Dialogue {name: 'Vietnam – Japan Ocean Dialogue', since: '2019-12', sinceYear: 2019, level: 'Minister', sources: ['001_b515567d38da300a.txt']}),
+(cooperationCommittee:Dialogue {name: 'Vietnam – Japan Cooperation Committee', aliases: ['Vietnam - Japan Cooperation Committee'], since: 2007, sinceYear: 2007, level: 'Foreign Minister', chairedBy: 'the two foreign ministers', sources: ['001_b515567d38da300a.txt', '002_8e8754b10cb858dd.txt']}),
+(strategicPartnershipDialogue:Dialogue {name: 'Strategic Partnership Dialogue on Diplomacy – Security – Defence', aliases: [], since: 2010, sinceYear: 2010, level: 'Deputy Foreign Minister', sources: ['001_b515567d38da300a.txt']}),
+(defenceDialogue:Dialogue {name: 'Deputy Ministerial Dialogue on Defence', aliases: [], since: '2012-11', sinceYear: 2012, level: 'Deputy Minister', sources: ['001_b515567d38da300a.txt']}),
+(securityDialogue:Dialogue {name: 'Deputy Ministerial Dialogue on Security', aliases: [], since: '2013-11', sinceYear: 2013, level: 'Deputy Minister', sources: ['001_b515567d38da300a.txt']}),
+(oceanDialogue:Dialogue {name: 'Vietnam – Japan Ocean Dialogue', aliases: [], since: '2019-12', sinceYear: 2019, level: 'Minister', sources: ['001_b515567d38da300a.txt']}),
 // ---------------------------------------------------------------------------
 // Agreements
 // ---------------------------------------------------------------------------
-(jointStatement2023:Agreement {name: 'Joint statement on the elevation of Vietnam – Japan relations to a comprehensive strategic partnership', kind: 'joint statement', date: date('2023-11-27'), year: 2023, dateText: 'Monday (press conference on November 27, 2023)', sources: ['000_a2b94bbd73e11da9.txt']}),
-(metroAppendix19:Agreement {name: 'Appendix 19 of the consulting contract under the project to build Ho Chi Minh City’s metroline No.1', kind: 'contract appendix', date: date('2022-05-01'), year: 2022, sources: ['001_b515567d38da300a.txt']}),
-(mfnTreatment:Agreement {name: 'Mutual most favoured nation (MFN) tax rates', kind: 'trade arrangement', year: 1999, sources: ['001_b515567d38da300a.txt']}),
+(jointStatement2023:Agreement {name: 'Joint statement on the elevation of Vietnam – Japan relations to a comprehensive strategic partnership', aliases: ['joint statement on the elevation of the Japan-Vietnam relations to a comprehensive strategic partnership for peace and prosperity in Asia and the world'], kind: 'joint statement', date: date('2023-11-27'), year: 2023, dateText: 'Monday (press conference on November 27, 2023)', sources: ['000_a2b94bbd73e11da9.txt']}),
+(metroAppendix19:Agreement {name: 'Appendix 19 of the consulting contract under the project to build Ho Chi Minh City’s metroline No.1', aliases: [], kind: 'contract appendix', date: date('2022-05-01'), year: 2022, sources: ['001_b515567d38da300a.txt']}),
+(mfnTreatment:Agreement {name: 'Mutual most favoured nation (MFN) tax rates', aliases: ['most favoured nation (MFN) tax rates', 'MFN'], kind: 'trade arrangement', year: 1999, sources: ['001_b515567d38da300a.txt']}),
 // ---------------------------------------------------------------------------
 // Projects, initiatives, events (labels beyond the data model; see docs/graph.md)
 // ---------------------------------------------------------------------------
@@ -151,7 +152,7 @@ CREATE
 (specifiedSkillsProgramme:Initiative {name: 'Specified skills programme', kind: 'programme', aliases: [], examFieldsInVietnam: ['nursing care', 'agriculture', 'automobile maintenance', 'hospitality', 'construction'], plannedExamFields: ['food service', 'food and beverage production'], vietnameseShareOfForeignLabourInJapan: 0.5, vietnameseShareText: 'half of all foreign labour in Japan', sources: ['003_9164582e6dbb1371.txt']}),
 (anniversaryCeremonySep21:Event {name: 'Ceremony marking the 50th anniversary of Vietnam – Japan diplomatic relations', kind: 'ceremony', aliases: [], date: date('2023-09-21'), dateText: 'September 21', sources: ['001_b515567d38da300a.txt']}),
 (anniversaryCeremonyDuringVisit:Event {name: 'Ceremony marking the 50th anniversary of the bilateral diplomatic ties during the President’s visit to Japan', kind: 'ceremony', aliases: [], period: '2023-11', sources: ['001_b515567d38da300a.txt']}),
-(cooperationCommittee12th:Event {name: '12th meeting of the Vietnam – Japan Cooperation Committee', kind: 'dialogue meeting', aliases: [], period: '2024-08', dateText: 'earlier this month (August)', sources: ['002_8e8754b10cb858dd.txt']}),
+(cooperationCommittee12th:Event {name: '12th meeting of the Vietnam – Japan Cooperation Committee', kind: 'dialogue meeting', aliases: ['12th meeting of the Vietnam - Japan Cooperation Committee'], period: '2024-08', dateText: 'earlier this month (August)', sources: ['002_8e8754b10cb858dd.txt']}),
 (p4gSummit:Event {name: 'Fourth Partnering for Green Growth and the Global Goals 2030 (P4G) Summit', kind: 'summit', aliases: ['P4G Summit'], year: 2025, dateText: 'next year', sources: ['002_8e8754b10cb858dd.txt']}),
 (aseanFutureForum:Event {name: 'ASEAN Future Forum', kind: 'forum', aliases: [], year: 2025, dateText: 'next year', sources: ['002_8e8754b10cb858dd.txt']}),
 (yosakoiFestival2023:Event {name: 'Yosakoi Summer Festival 2023', kind: 'festival', aliases: [], year: 2023, sources: ['001_b515567d38da300a.txt']}),
@@ -292,7 +293,7 @@ CREATE
 (vietnam)-[:PARTNERSHIP {stage: 2, framework: 'Reliable and Long-term Stable Partnership', frameworkAliases: ['reliable, stable, and long-term partnership', 'Trusted, long-term stable partnership'], year: 2002, sources: ['000_a2b94bbd73e11da9.txt', '001_b515567d38da300a.txt', '003_9164582e6dbb1371.txt']}]->(japan),
 (vietnam)-[:PARTNERSHIP {stage: 3, framework: 'Strategic Partnership for Peace and Prosperity in Asia', frameworkAliases: [], year: 2009, sources: ['000_a2b94bbd73e11da9.txt', '001_b515567d38da300a.txt', '003_9164582e6dbb1371.txt']}]->(japan),
 (vietnam)-[:PARTNERSHIP {stage: 4, framework: 'Extensive Strategic Partnership for Peace and Prosperity in Asia', frameworkAliases: ['intensive strategic partnership for peace and prosperity in Asia', 'Vietnam – Japan Extensive Strategic Partnership'], year: 2014, sources: ['000_a2b94bbd73e11da9.txt', '001_b515567d38da300a.txt', '003_9164582e6dbb1371.txt']}]->(japan),
-(vietnam)-[:PARTNERSHIP {stage: 5, framework: 'Comprehensive Strategic Partnership for Peace and Prosperity in Asia and the World', frameworkAliases: ['comprehensive strategic partnership', 'Comprehensive Strategic Partnership for Peace and Prosperity in Asia'], year: 2023, date: date('2023-11-27'), vietnamPartnerRank: 6, sources: ['000_a2b94bbd73e11da9.txt', '002_8e8754b10cb858dd.txt', '003_9164582e6dbb1371.txt', '004_5e64809e236f6828.txt']}]->(japan),
+(vietnam)-[:PARTNERSHIP {stage: 5, framework: 'Comprehensive Strategic Partnership for Peace and Prosperity in Asia and the World', frameworkAliases: ['comprehensive strategic partnership', 'Comprehensive Strategic Partnership for Peace and Prosperity in Asia', 'Vietnam – Japan Comprehensive Strategic Partnership'], year: 2023, date: date('2023-11-27'), vietnamPartnerRank: 6, sources: ['000_a2b94bbd73e11da9.txt', '002_8e8754b10cb858dd.txt', '003_9164582e6dbb1371.txt', '004_5e64809e236f6828.txt']}]->(japan),
 // --- 001: people and meetings ---
 (fumioKishida)-[:VISITED {date: date('2022-05-01'), kind: 'official visit', sources: ['001_b515567d38da300a.txt']}]->(vietnam),
 (fumioKishida)-[:MET {date: date('2022-05-01'), place: 'Vietnam', occasion: 'Nguyen Phu Trong receives Kishida Fumio on his official visit to Vietnam', sources: ['001_b515567d38da300a.txt']}]->(nguyenPhuTrong),
@@ -368,7 +369,8 @@ CREATE
 (nguyenMinhVu)-[:CONVEYED_INVITATION {to: 'Japanese leaders', date: date('2024-08-21'), sources: ['002_8e8754b10cb858dd.txt']}]->(aseanFutureForum),
 (asiaZeroEmissionCommunity)-[:INITIATIVE_OF {sources: ['002_8e8754b10cb858dd.txt']}]->(japan),
 (vietnam)-[:PARTNER_IN {role: 'bilateral cooperation within the initiative', sources: ['002_8e8754b10cb858dd.txt']}]->(asiaZeroEmissionCommunity),
-(japan)-[:COOPERATION {field: 'people', vietnameseCommunityInJapan: 570000, communityText: 'nearly 570,000-strong Vietnamese community', northernProvincesSeekingLoans: 11, sources: ['002_8e8754b10cb858dd.txt']}]->(vietnam),
+(japan)-[:COOPERATION {field: 'people', vietnameseCommunityInJapan: 570000, communityText: 'nearly 570,000-strong Vietnamese community', sources: ['002_8e8754b10cb858dd.txt']}]->(vietnam),
+(japan)-[:COOPERATION {field: 'oda', date: date('2024-08-21'), dateText: 'August 21', what: 'Vietnam asks Japan to soon determine loan commitments for projects in these provinces', loanPurposes: ['infrastructure development', 'climate change response', 'livelihood support for ethnic minorities'], northernProvinces: 11, provincesText: '11 northern mountainous and midland provinces of Vietnam', sources: ['002_8e8754b10cb858dd.txt']}]->(vietnam),
 // --- 003: the ambassador's interview: companies, aid, security, labour ---
 (naokiIto)-[:GAVE_INTERVIEW_TO {sources: ['003_9164582e6dbb1371.txt']}]->(vov),
 (tokuyama)-[:OPERATES_IN {what: 'subsidiary to produce semiconductor components', period: '2024-08', dateText: 'August this year', sources: ['003_9164582e6dbb1371.txt']}]->(vietnam),
@@ -382,7 +384,7 @@ CREATE
 (selfDefenseForces)-[:SUPPORTS {what: 'anti-corrosion technology and material transport vehicles', year: 2024, sources: ['003_9164582e6dbb1371.txt']}]->(vnDefenseMinistry),
 (japanCoastGuard)-[:SUPPORTS {what: 'six patrol vessels (commitment being fulfilled)', patrolVessels: 6, sources: ['003_9164582e6dbb1371.txt']}]->(vietnamCoastGuard),
 (specifiedSkillsProgramme)-[:INITIATIVE_OF {sources: ['003_9164582e6dbb1371.txt']}]->(japan),
-(vietnam)-[:PARTNER_IN {role: 'specified skills exams held in Vietnam', sources: ['003_9164582e6dbb1371.txt']}]->(specifiedSkillsProgramme),
+(vietnam)-[:PARTNER_IN {role: 'specified skills exams held in Vietnam', since: 2024, sinceText: 'This year, Japan began conducting specified skills exams in Vietnam', sources: ['003_9164582e6dbb1371.txt']}]->(specifiedSkillsProgramme),
 // --- 004: Truong Thi Mai in Tokyo ---
 (truongThiMai)-[:VISITED {dateText: 'Tuesday; leaves for Hanoi on Wednesday', kind: 'CPV high-ranking delegation', sources: ['004_5e64809e236f6828.txt']}]->(tokyo),
 (truongThiMai)-[:MET {dateText: 'Tuesday', place: 'Tokyo', occasion: 'meeting with high-ranking Japanese leaders during the visit of a CPV high-ranking delegation', sources: ['004_5e64809e236f6828.txt']}]->(fumioKishida),
