@@ -37,10 +37,20 @@ class Scenario:
         self.line = line
         self.setup = []  # queries from "having executed"
         self.params = {}
-        self.query = None
+        # The query under test, then any control queries that read the graph it left.
+        self.acts = []
+        self.skip = None
+
+    @property
+    def act(self):
+        return self.acts[-1] if self.acts else None
+
+
+class Act:
+    def __init__(self, query):
+        self.query = query
         self.expect = None  # ("rows", ordered, ignore_list_order, header, rows) | ("empty",) | ("error", type, phase, detail)
         self.side_effects = None  # dict or None (unchecked)
-        self.skip = None
 
 
 def read_docstring(lines, i):
@@ -174,21 +184,23 @@ def build_scenario(feature, name, line, steps):
         elif text.startswith("there exists a procedure"):
             sc.skip = "procedure definitions are not supported by the runner"
         elif text.startswith("executing query") or text.startswith("executing control query"):
-            sc.query = payload
+            sc.acts.append(Act(payload))
+        elif sc.act is None:
+            sc.skip = "expectation before any query: " + text
         elif text.startswith("the result should be empty"):
-            sc.expect = ("empty",)
+            sc.act.expect = ("empty",)
         elif text.startswith("the result should be"):
             ordered = "in order" in text
             ignore = "ignoring element order for lists" in text
-            sc.expect = ("rows", ordered, ignore, payload[0], payload[1:])
+            sc.act.expect = ("rows", ordered, ignore, payload[0], payload[1:])
         elif text.startswith("no side effects"):
-            sc.side_effects = {}
+            sc.act.side_effects = {}
         elif text.startswith("the side effects should be"):
-            sc.side_effects = {r[0]: int(r[1]) for r in payload}
+            sc.act.side_effects = {r[0]: int(r[1]) for r in payload}
         else:
             m = re.match(r"an? (\w+) should be raised at (compile time|runtime|any time): (\w+)", text)
             if m:
-                sc.expect = ("error", m.group(1), m.group(2), m.group(3))
+                sc.act.expect = ("error", m.group(1), m.group(2), m.group(3))
             elif text.startswith("the "):
                 sc.skip = "unsupported step: " + text
     return sc
@@ -501,7 +513,7 @@ PHASES = {"compile time": {"compile"}, "runtime": {"runtime"}, "any time": {"com
 def run_scenario(binary, sc):
     if sc.skip:
         return "skip", sc.skip
-    if sc.query is None or sc.expect is None:
+    if not sc.acts or any(a.expect is None for a in sc.acts):
         return "skip", "no query or no expectation"
     tmp = tempfile.mkdtemp(prefix="tck-")
     try:
@@ -513,50 +525,61 @@ def run_scenario(binary, sc):
         if "error" in outs[-1]:
             return "fail", "setup failed: %s" % json.dumps(outs[-1]["error"])[:200]
         before = snapshot(outs[-2:])
-        outs, err = run_kizuna(binary, db, sc.query.rstrip().rstrip(";") + ";\n" + SNAPSHOT, sc.params)
-        if err:
-            return "fail", err
-        first = outs[0]
-        if sc.expect[0] == "error":
-            _, typ, phase, detail = sc.expect
-            if "error" not in first:
-                return "fail", "expected %s %s, got a result with %d rows" % (typ, detail, len(first.get("rows", [])))
-            e = first["error"]
-            got = "%s/%s/%s" % (e.get("type"), e.get("detail"), e.get("phase"))
-            if e.get("type") != typ or e.get("detail") != detail or e.get("phase") not in PHASES[phase]:
-                return "fail", "expected %s/%s at %s, got %s: %s" % (typ, detail, phase, got, e.get("message", "")[:120])
-            return "pass", None
-        if "error" in first:
-            e = first["error"]
-            return "fail", "error %s/%s: %s" % (e.get("type"), e.get("detail"), e.get("message", "")[:150])
-        if len(outs) < 3 or any("error" in o for o in outs[1:]):
-            return "fail", "snapshot after the query failed"
-        if sc.expect[0] == "empty":
-            if first["rows"]:
-                return "fail", "expected no rows, got %d" % len(first["rows"])
-        else:
-            _, ordered, ignore, header, rows = sc.expect
-            if first["columns"] != header:
-                return "fail", "columns %s, expected %s" % (first["columns"], header)
-            try:
-                want = [tuple(canon(parse_value(c), ignore) for c in r) for r in rows]
-            except (ValueError, IndexError) as e:
-                return "skip", "runner cannot parse expected value: %s" % e
-            got = [tuple(canon(from_json(c), ignore) for c in r) for r in first["rows"]]
-            if ordered:
-                if want != got:
-                    return "fail", "rows differ (ordered): got %s" % short(first["rows"])
-            elif sorted(map(repr, want)) != sorted(map(repr, got)):
-                return "fail", "rows differ: got %s" % short(first["rows"])
-        if sc.side_effects is not None:
-            effects = side_effects(before, snapshot(outs[1:3]))
-            for k, n in effects.items():
-                if n != sc.side_effects.get(k, 0):
-                    return "fail", "side effects %s, expected %s" % (
-                        {a: b for a, b in effects.items() if b}, sc.side_effects)
+        for i, act in enumerate(sc.acts):
+            outs, err = run_kizuna(binary, db, act.query.rstrip().rstrip(";") + ";\n" + SNAPSHOT, sc.params)
+            where = "" if i == 0 else "control query %d: " % i
+            if err:
+                return "fail", where + err
+            failure = check_act(act, outs, before)
+            if failure:
+                return "fail", where + failure
+            if len(outs) >= 3 and not any("error" in o for o in outs[1:3]):
+                before = snapshot(outs[1:3])
         return "pass", None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def check_act(act, outs, before):
+    """Compares one query's output with its expectation; returns why it failed, or None."""
+    first = outs[0]
+    if act.expect[0] == "error":
+        _, typ, phase, detail = act.expect
+        if "error" not in first:
+            return "expected %s %s, got a result with %d rows" % (typ, detail, len(first.get("rows", [])))
+        e = first["error"]
+        got = "%s/%s/%s" % (e.get("type"), e.get("detail"), e.get("phase"))
+        if e.get("type") != typ or e.get("detail") != detail or e.get("phase") not in PHASES[phase]:
+            return "expected %s/%s at %s, got %s: %s" % (typ, detail, phase, got, e.get("message", "")[:120])
+        return None
+    if "error" in first:
+        e = first["error"]
+        return "error %s/%s: %s" % (e.get("type"), e.get("detail"), e.get("message", "")[:150])
+    if len(outs) < 3 or any("error" in o for o in outs[1:]):
+        return "snapshot after the query failed"
+    if act.expect[0] == "empty":
+        if first["rows"]:
+            return "expected no rows, got %d" % len(first["rows"])
+    else:
+        _, ordered, ignore, header, rows = act.expect
+        if first["columns"] != header:
+            return "columns %s, expected %s" % (first["columns"], header)
+        try:
+            want = [tuple(canon(parse_value(c), ignore) for c in r) for r in rows]
+        except (ValueError, IndexError) as e:
+            return "runner cannot parse expected value: %s" % e
+        got = [tuple(canon(from_json(c), ignore) for c in r) for r in first["rows"]]
+        if ordered:
+            if want != got:
+                return "rows differ (ordered): got %s" % short(first["rows"])
+        elif sorted(map(repr, want)) != sorted(map(repr, got)):
+            return "rows differ: got %s" % short(first["rows"])
+    if act.side_effects is not None:
+        effects = side_effects(before, snapshot(outs[1:3]))
+        for k, n in effects.items():
+            if n != act.side_effects.get(k, 0):
+                return "side effects %s, expected %s" % ({a: b for a, b in effects.items() if b}, act.side_effects)
+    return None
 
 
 def short(rows):

@@ -229,18 +229,24 @@ final class QueryPlanner {
     }
     for (i, item) in items.enumerated() { newScope.bind(item.name, slots[i]) }
     if p.distinct { append(DistinctOperator(slots: slots)) }
+    // Rows still hold the incoming slots: ORDER BY (and, without
+    // aggregation, WITH's WHERE) may read incoming variables the projection
+    // dropped.
+    var wideScope = old
+    for name in newScope.names { if let s = newScope[name] { wideScope.bind(name, s) } }
     if !p.orderBy.isEmpty {
-      var sortScope = old
-      for name in newScope.names { if let s = newScope[name] { sortScope.bind(name, s) } }
-      scope = sortScope
+      scope = wideScope
       let keys = try p.orderBy.map { (try compiler.compile($0.expression), $0.ascending) }
       append(SortOperator(keys: keys))
     }
     let skip = try p.skip.map { try rowCount($0, "SKIP") }
     let limit = try p.limit.map { try rowCount($0, "LIMIT") }
     if skip != nil || limit != nil { append(SliceOperator(skip: skip, limit: limit)) }
+    if let predicate {
+      scope = aggregating ? newScope : wideScope
+      append(FilterOperator(try compiler.compile(predicate)))
+    }
     scope = newScope
-    if let predicate { append(FilterOperator(try compiler.compile(predicate))) }
     return (items.map(\.name), slots)
   }
 

@@ -7,6 +7,10 @@ enum VariableKind: Sendable, Equatable {
   case path
   /// Known not to be a graph element: a literal, list or map.
   case scalar
+  /// A list that may hold graph elements, e.g. `[n]`: usable only where a
+  /// list of relationships is (a variable-length relationship), never as a
+  /// node, relationship or path.
+  case list
   /// Anything else (or not known): values from UNWIND, WITH expressions, YIELD...
   case value
 
@@ -17,6 +21,7 @@ enum VariableKind: Sendable, Equatable {
     case .relationshipList: return "List<Relationship>"
     case .path: return "Path"
     case .scalar: return "a value that is not a graph element"
+    case .list: return "List<Any>"
     case .value: return "Any"
     }
   }
@@ -32,7 +37,8 @@ extension VariableKind {
     case .list(let items):
       // `[r1, r2]` may be a list of relationships; only a list of literals is surely not.
       return items.allSatisfy { if case .literal = $0.kind { return true } else { return false } }
-        ? .scalar : .value
+        ? .scalar : .list
+    case .listComprehension: return .list
     default: return .value
     }
   }

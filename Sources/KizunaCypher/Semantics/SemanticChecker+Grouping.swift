@@ -82,23 +82,26 @@ extension SemanticChecker {
   /// aggregate reads the rows before the projection; everything around it may
   /// only use projected columns or simple projected expressions.
   func checkAggregatingSortItem(
-    _ e: Expression, _ items: [ProjectionItem], projected: Scope, incoming: Scope
+    _ e: Expression, _ items: [ProjectionItem], projected: Scope, mixesAggregate: Bool
   ) throws(CypherError) {
     func check(_ child: Expression) throws(CypherError) {
-      try checkAggregatingSortItem(child, items, projected: projected, incoming: incoming)
+      try checkAggregatingSortItem(child, items, projected: projected, mixesAggregate: mixesAggregate)
     }
     switch e.kind {
     case .countStar:
       return
     case .functionCall(let call)
     where call.namespace.isEmpty && FunctionNames.aggregates.contains(call.name.lowercased()):
-      try checkExpression(e, in: incoming, .allowed)
+      // An aggregate the projection computes is a column of its output;
+      // any other may only read what the projection keeps.
+      if items.contains(where: { Self.sameShape($0.expression, e) }) { return }
+      try checkExpression(e, in: projected, .allowed)
       return
     default:
       break
     }
     if items.contains(where: { Self.sameShape($0.expression, e) }) {
-      if case .binary = e.kind {
+      if mixesAggregate, case .binary = e.kind {
         throw CypherError.compile(
           "AmbiguousAggregationExpression",
           "Only projected columns and simple projected expressions may be combined with an aggregate in ORDER BY",

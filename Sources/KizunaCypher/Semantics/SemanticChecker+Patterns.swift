@@ -16,7 +16,7 @@ extension SemanticChecker {
       guard let variable = relationship.variable else { continue }
       guard relationshipsSeen.insert(variable).inserted else {
         throw CypherError.compile(
-          "VariableAlreadyBound",
+          "RelationshipUniquenessViolation",
           "Cannot use the same relationship variable `\(variable)` for multiple relationships",
           at: relationship.position)
       }
@@ -99,7 +99,7 @@ extension SemanticChecker {
     let compatible =
       existing == kind || existing == .value
       || (kind == .relationship && existing == .relationshipList)
-      || (kind == .relationshipList && existing == .relationship)
+      || (kind == .relationshipList && (existing == .relationship || existing == .list))
     guard compatible else {
       throw CypherError.compile(
         "VariableTypeConflict",

@@ -7,8 +7,13 @@ extension SemanticChecker {
   ) throws(CypherError) -> (Scope, [String]) {
     var projected = Scope()
     var columns: [String] = []
+    // Reported after ORDER BY is checked: an ambiguous aggregation there is
+    // the more useful message (openCypher reports it first too).
+    var missingAlias: CypherError?
     if projection.includesAll {
-      guard !scope.isEmpty else {
+      // `WITH *` may pass on an empty scope (e.g. between two CREATEs of
+      // anonymous nodes); `RETURN *` must have something to return.
+      guard !scope.isEmpty || clause == "WITH" else {
         throw CypherError.compile(
           "NoVariablesInScope", "\(clause) * is not allowed when there are no variables in scope",
           at: position)
@@ -22,8 +27,8 @@ extension SemanticChecker {
       let kind = VariableKind.of(item.expression, in: scope)
       var isVariable = false
       if case .variable = item.expression.kind { isVariable = true }
-      if !isVariable && clause == "WITH" && item.alias == nil {
-        throw CypherError.compile(
+      if !isVariable && clause == "WITH" && item.alias == nil && missingAlias == nil {
+        missingAlias = CypherError.compile(
           "NoExpressionAlias", "Expression in WITH must be aliased (use AS)", at: item.position)
       }
       guard !columns.contains(item.name) else {
@@ -49,9 +54,12 @@ extension SemanticChecker {
         if projection.items.contains(where: { Self.sameShape($0.expression, sortItem.expression) }) {
           continue
         }
-        if aggregating && sortItem.expression.containsAggregate {
+        // A sort key over grouping keys, e.g. `ORDER BY a.name + 'x'` after
+        // `WITH a.name AS name, count(*) AS n`, has one value per group too.
+        if aggregating {
           try checkAggregatingSortItem(
-            sortItem.expression, projection.items, projected: projected, incoming: scope)
+            sortItem.expression, projection.items, projected: projected,
+            mixesAggregate: sortItem.expression.containsAggregate)
           continue
         }
         try checkExpression(sortItem.expression, in: projected, .allowed)
@@ -59,6 +67,7 @@ extension SemanticChecker {
         try checkExpression(sortItem.expression, in: orderScope, .allowed)
       }
     }
+    if let missingAlias { throw missingAlias }
     if let skip = projection.skip { try checkRowCount(skip, clause: "SKIP") }
     if let limit = projection.limit { try checkRowCount(limit, clause: "LIMIT") }
     return (projected, columns)

@@ -107,11 +107,18 @@ public struct SemanticChecker: Sendable {
       try declareNew(unwind.variable, as: .value, in: &scope, at: unwind.position)
     case .with(let with):
       let (projected, _) = try checkProjection(with.projection, in: scope, clause: "WITH", at: with.position)
-      scope = projected
       if let predicate = with.predicate {
-        try checkExpression(predicate, in: scope, .forbidden("WHERE"))
-        try checkPredicate(predicate, in: scope)
+        // Without aggregation the rows still carry what came in, so WHERE
+        // sees those variables too (the projected names win).
+        var predicateScope = projected
+        if !with.projection.items.contains(where: { $0.expression.containsAggregate }) {
+          predicateScope = scope
+          for name in projected.order { predicateScope.bind(name, as: projected.kind(of: name) ?? .value) }
+        }
+        try checkExpression(predicate, in: predicateScope, .forbidden("WHERE"))
+        try checkPredicate(predicate, in: predicateScope)
       }
+      scope = projected
     case .return(let ret):
       let (projected, columns) = try checkProjection(
         ret.projection, in: scope, clause: "RETURN", at: ret.position)

@@ -66,7 +66,11 @@ final class EagerOperator: Operator {
   override func finish(_ ctx: ExecutionContext) throws {
     let rows = buffer
     buffer = []
-    for r in rows { try emit(r, ctx) }
+    // A LIMIT further on may stop the emission early; the rows before this
+    // point have all been read (and written), so the rest just goes unseen.
+    do {
+      for r in rows { try emit(r, ctx) }
+    } catch is Stop {}
     try next?.finish(ctx)
   }
 }
