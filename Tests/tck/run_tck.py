@@ -386,7 +386,7 @@ def canon(v, ignore_list_order=False):
             return ("f", "nan")
         if math.isinf(v):
             return ("f", repr(v))
-        return ("f", "%.12g" % v)
+        return ("f", "%.12g" % (v + 0.0))  # -0.0 equals 0.0, as in Cypher
     kind = v[0]
     if kind == "list":
         items = [c(x) for x in v[1]]

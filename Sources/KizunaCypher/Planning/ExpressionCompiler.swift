@@ -73,9 +73,17 @@ final class ExpressionCompiler {
             }
           }
           return .bool(true)
+        case .relationship(let id):
+          // `r:T` asks for the relationship's (single) type.
+          let store = ctx.store
+          guard id >= 0, id < store.relationshipType.count, store.typeID(of: id) >= 0 else {
+            throw CypherError.deletedEntity("a type check", .relationship(id))
+          }
+          return .bool(labels.count == 1 && store.types.name(store.typeID(of: id)) == labels[0])
         case let other:
           throw CypherError.runtime(
-            .typeError, "InvalidArgumentType", "Expected a node for a label check, got \(other.typeName).")
+            .typeError, "InvalidArgumentType",
+            "Expected a node or relationship for a label check, got \(other.typeName).")
         }
       }
     case .unary(let op, let operand):

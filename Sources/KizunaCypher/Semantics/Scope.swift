@@ -57,5 +57,17 @@ struct Scope: Sendable {
 
   mutating func bind(_ name: String, as kind: VariableKind) {
     if kinds.updateValue(kind, forKey: name) == nil { order.append(name) }
+    valueTypes[name] = nil
+  }
+
+  /// The type of a value projected from a literal, `WITH 123 AS x`, for
+  /// the type errors the text alone proves.
+  private(set) var valueTypes: [String: StaticType] = [:]
+
+  func valueType(of name: String) -> StaticType? { valueTypes[name] }
+
+  mutating func setValueType(_ type: StaticType?, of name: String) {
+    guard kinds[name] != nil else { return }
+    valueTypes[name] = type
   }
 }

@@ -14,6 +14,7 @@ extension SemanticChecker {
   func checkExpression(_ expression: Expression, in scope: Scope, _ context: AggregationContext)
     throws(CypherError)
   {
+    try checkStaticTypes(expression, in: scope)
     switch expression.kind {
     case .literal, .parameter:
       return
@@ -73,8 +74,12 @@ extension SemanticChecker {
     case .listComprehension(let value):
       try checkExpression(value.list, in: scope, context)
       let inner = scope.with(value.variable)
-      if let predicate = value.predicate { try checkExpression(predicate, in: inner, context) }
-      if let projection = value.projection { try checkExpression(projection, in: inner, context) }
+      // The per-element parts run once per list element, not once per
+      // group: an aggregate there has nothing to aggregate over.
+      let elementContext: AggregationContext =
+        if case .insideAggregate = context { context } else { .forbidden("a list comprehension") }
+      if let predicate = value.predicate { try checkExpression(predicate, in: inner, elementContext) }
+      if let projection = value.projection { try checkExpression(projection, in: inner, elementContext) }
     case .quantifier(_, let variable, let list, let predicate):
       try checkExpression(list, in: scope, context)
       if let predicate { try checkExpression(predicate, in: scope.with(variable), context) }

@@ -39,6 +39,7 @@ extension SemanticChecker {
       }
       columns.append(item.name)
       projected.bind(item.name, as: kind)
+      projected.setValueType(Self.staticType(of: item.expression, in: scope), of: item.name)
     }
     try checkAggregationGrouping(projection.items)
     var orderScope = scope

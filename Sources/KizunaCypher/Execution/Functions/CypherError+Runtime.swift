@@ -10,6 +10,13 @@ extension CypherError {
       .typeError, "InvalidArgumentType", "\(what) expected \(expected) but got \(value.typeName)")
   }
 
+  /// `TypeError.InvalidArgumentValue`: what openCypher reports when `labels()`
+  /// or `type()` meets a value that is not a graph element at run time.
+  static func invalidArgumentValueType(_ what: String, _ value: Value, expected: String) -> CypherError {
+    .runtime(
+      .typeError, "InvalidArgumentValue", "\(what) expected \(expected) but got \(value.typeName)")
+  }
+
   /// `ArgumentError.NumberOutOfRange`.
   static func numberOutOfRange(_ message: String) -> CypherError {
     .runtime(.argumentError, "NumberOutOfRange", message)

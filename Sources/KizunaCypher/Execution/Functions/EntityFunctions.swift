@@ -24,7 +24,7 @@ extension FunctionTable {
       case .node(let id):
         try requireLive(arguments[0], "labels()", context.store)
         return .list(context.store.labelNames(of: id).map(Value.string))
-      default: throw CypherError.invalidArgumentType("labels()", arguments[0], expected: "a NODE")
+      default: throw CypherError.invalidArgumentValueType("labels()", arguments[0], expected: "a NODE")
       }
     },
     function("type", 1...1) { (arguments, context) throws(CypherError) -> Value in
@@ -38,7 +38,8 @@ extension FunctionTable {
           throw CypherError.deletedEntity("type()", arguments[0])
         }
         return .string(store.types.name(store.typeID(of: id)))
-      default: throw CypherError.invalidArgumentType("type()", arguments[0], expected: "a RELATIONSHIP")
+      default:
+        throw CypherError.invalidArgumentValueType("type()", arguments[0], expected: "a RELATIONSHIP")
       }
     },
     function("keys", 1...1) { (arguments, context) throws(CypherError) -> Value in

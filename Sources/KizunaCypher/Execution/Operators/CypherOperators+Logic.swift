@@ -16,22 +16,32 @@ extension CypherOperators {
 
   /// `left < right`; null when the two are not comparable (different types, null, NaN).
   @inlinable public static func lessThan(_ left: Value, _ right: Value) -> Value {
-    left.cypherCompare(right).map { .bool($0 < 0) } ?? .null
+    left.cypherCompare(right).map { .bool($0 < 0) } ?? unordered(left, right)
   }
 
   /// `left <= right`.
   @inlinable public static func lessThanOrEqual(_ left: Value, _ right: Value) -> Value {
-    left.cypherCompare(right).map { .bool($0 <= 0) } ?? .null
+    left.cypherCompare(right).map { .bool($0 <= 0) } ?? unordered(left, right)
   }
 
   /// `left > right`.
   @inlinable public static func greaterThan(_ left: Value, _ right: Value) -> Value {
-    left.cypherCompare(right).map { .bool($0 > 0) } ?? .null
+    left.cypherCompare(right).map { .bool($0 > 0) } ?? unordered(left, right)
   }
 
   /// `left >= right`.
   @inlinable public static func greaterThanOrEqual(_ left: Value, _ right: Value) -> Value {
-    left.cypherCompare(right).map { .bool($0 >= 0) } ?? .null
+    left.cypherCompare(right).map { .bool($0 >= 0) } ?? unordered(left, right)
+  }
+
+  /// The answer of `<`, `<=`, `>`, `>=` for two values that have no order:
+  /// false when NaN meets a number (like IEEE 754), null otherwise.
+  @usableFromInline static func unordered(_ left: Value, _ right: Value) -> Value {
+    switch (left, right) {
+    case (.float(let a), .float(let b)): return a.isNaN || b.isNaN ? .bool(false) : .null
+    case (.float(let a), .int), (.int, .float(let a)): return a.isNaN ? .bool(false) : .null
+    default: return .null
+    }
   }
 
   /// `left AND right`: false wins over null.
