@@ -150,6 +150,26 @@ import Testing
     #expect(!result.stdout.contains("Drew"))
   }
 
+  @Test func aStyleErrorPointsAtTheKeyUnderItsParent() throws {
+    let dir = try TemporaryDirectory()
+    let style = try dir.write(
+      "style.json",
+      """
+      {
+        "labels": {
+          "Person": {"color": "red"},
+          "Locality": {"color": "reed"}
+        }
+      }
+      """)
+    let result = try CLI.run(["render", "-e", Self.sisterCities, "--style", style, "-o", dir.path + "/x.png"])
+    #expect(result.status == 1)
+    #expect(
+      result.stderr.contains(
+        #"style.json: style error at line 4, column 18: "labels.Locality.color": unknown colour "reed""#),
+      "\(result.stderr)")
+  }
+
   @Test func dotRefusesAGraphTooLargeForIt() throws {
     let dir = try TemporaryDirectory()
     // 6,000 nodes and 18,000 random relationships: a layout size near
