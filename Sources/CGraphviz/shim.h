@@ -4,6 +4,7 @@
 #include <graphviz/graphviz_version.h>
 #include <graphviz/gvc.h>
 #include <graphviz/cgraph.h>
+#include <graphviz/color.h>
 
 /* gvRenderData takes `unsigned int *length` up to Graphviz 2.x and
    `size_t *length` from 3.0 on; Swift always sees the size_t form. */
@@ -30,6 +31,13 @@ extern void aglexbad(void);
 static inline void kz_resetDOTLexer(void) {
   aglexbad();
   agreadline(1);
+}
+
+/* Exported by libgvc but declared only in its private colorprocs.h. */
+extern int colorxlate(char *str, gvcolor_t *color, color_type_t target_type);
+static inline int kz_isKnownColor(const char *name) {
+  gvcolor_t color;
+  return colorxlate((char *)name, &color, RGBA_BYTE) == COLOR_OK;
 }
 
 #endif

@@ -88,27 +88,8 @@ public enum GraphRenderer {
     try GraphvizSession.run { context throws(RenderError) in
       try GraphvizGraph.withLaidOutGraph(document, engine: engine, context: context) {
         graph throws(RenderError) in
-        guard gvRenderFilename(context.pointer, graph, options.format.rawValue, path) == 0 else {
-          throw GraphvizGraph.failure("rendering to \(path) failed")
-        }
+        try GraphvizGraph.renderFile(graph, format: options.format.rawValue, path: path, context: context)
       }
-    }
-  }
-
-  /// Lays out and renders DOT text written elsewhere (by hand, or by the
-  /// DOT export); syntax errors carry their line.
-  public static func render(dot text: String, engine: LayoutEngine, format: OutputFormat) throws(RenderError)
-    -> [UInt8]
-  {
-    if format == .plainDOT { return Array(text.utf8) }
-    return try GraphvizSession.run { context throws(RenderError) in
-      let graph = try DOTReader.read(text)
-      defer { agclose(graph) }
-      guard gvLayout(context.pointer, graph, engine.rawValue) == 0 else {
-        throw GraphvizGraph.failure("the \(engine.rawValue) layout failed")
-      }
-      defer { gvFreeLayout(context.pointer, graph) }
-      return try GraphvizGraph.renderData(graph, format: format.rawValue, context: context)
     }
   }
 }

@@ -19,6 +19,8 @@ struct RenderCommand: ParsableCommand {
       them by a spanning tree, on larger ones it draws straight edges with bounded
       effort (with a warning), and it refuses graphs too large even so (use sfdp).
       A style file changes colours, shapes, captions and clusters (docs/style-file.md).
+      A .dot or .gv FILE is drawn as it is, with --layout or its own layout attribute;
+      a syntax error names its line.
 
       Examples:
         kizuna render -e 'MATCH p=(:Locality)-[:SISTER_CITY]-(:Locality) RETURN p' -o sister-cities.png
@@ -30,12 +32,13 @@ struct RenderCommand: ParsableCommand {
         kizuna render -e 'MATCH (p:Person) RETURN p' --connect -o who-met-whom.png
         kizuna render -e 'MATCH (n) RETURN n' --connect --layout sfdp -o whole-graph.png
         kizuna render -e 'MATCH (l:Locality)-[r:LOCATED_IN]->(c) RETURN l, r, c' --style my-style.json -o map.svg
+        kizuna render drawing.dot -o drawing.pdf --layout neato
       """)
 
   @Option(name: .customShort("e"), help: "The statements to run.")
   var text: String?
 
-  @Argument(help: "A .cypher file, or - for standard input.")
+  @Argument(help: "A .cypher file, a .dot or .gv file (drawn as it is), or - for standard input.")
   var file: String?
 
   @Option(name: .shortAndLong, help: "The picture to write: .png, .svg, .pdf, or .dot (DOT text).")
@@ -65,9 +68,20 @@ struct RenderCommand: ParsableCommand {
     if let style, !FileManager.default.fileExists(atPath: style) {
       throw ValidationError("no such style file: \(style)")
     }
+    if let dotFile, params != nil || connect || style != nil || db != nil {
+      throw ValidationError(
+        "\(dotFile) is a DOT file, drawn as it is; --params, --connect, --style and --db apply to queries")
+    }
+  }
+
+  /// The FILE argument when it names DOT text rather than statements.
+  var dotFile: String? {
+    guard text == nil, let file, ResultDrawing.format(forPath: file) == .plainDOT else { return nil }
+    return file
   }
 
   func run() throws {
+    if let dotFile { return try renderDOT(dotFile) }
     let graphStyle = try loadStyle()
     guard let script = try StatementInput(text: text, file: file).script() else { return }
     let parameters = try StatementInput.parameters(script, params: params)
@@ -92,6 +106,29 @@ struct RenderCommand: ParsableCommand {
           + " with \(drawing.engine.rawValue) into \(output).")
     } catch {
       throw CLIFailure(error.message)
+    }
+  }
+
+  func renderDOT(_ path: String) throws {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw CLIFailure("cannot read \(path)")
+    }
+    guard let format = ResultDrawing.format(forPath: output) else {
+      throw CLIFailure("cannot tell the picture format of '\(output)': name it .png, .svg, .pdf or .dot")
+    }
+    do {
+      let drawn = try GraphRenderer.render(
+        dot: String(decoding: data, as: UTF8.self), engine: layout, format: format, toFile: output)
+      print(
+        "Drew \(quantity(drawn.nodeCount, "node")) and \(quantity(drawn.edgeCount, "edge")) with \(drawn.engine)"
+          + " into \(output).")
+    } catch {
+      // Errors in the text name the file (and the line, when Graphviz gives it).
+      switch error.kind {
+      case .dotSyntax: throw CLIFailure("\(path): \(error)")
+      case .graphviz: throw CLIFailure("\(path): \(error.message)")
+      default: throw CLIFailure(error.message)
+      }
     }
   }
 

@@ -115,6 +115,61 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: dir.path + "/x.png"))
   }
 
+  @Test func aDOTFileIsDrawnAsItIs() throws {
+    let dir = try TemporaryDirectory()
+    let dot = try dir.write("drawing.dot", "digraph {\n  layout=neato;\n  \"Hà Nội\" -> \"東京\" -> c;\n}\n")
+    let file = dir.path + "/drawing.svg"
+    let result = try CLI.run(["render", dot, "-o", file])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout == "Drew 3 nodes and 2 edges with neato into \(file).\n")
+    let svg = try String(contentsOfFile: file, encoding: .utf8)
+    #expect(svg.contains(">Hà Nội</text>") && svg.contains(">東京</text>"))
+    let layered = try CLI.run(["render", dot, "--layout", "dot", "-o", dir.path + "/drawing.png"])
+    #expect(layered.stdout.contains("with dot into"), "\(layered.stderr)")
+  }
+
+  @Test func aBrokenDOTFileNamesItsLine() throws {
+    let dir = try TemporaryDirectory()
+    let dot = try dir.write("broken.dot", "digraph {\n  a -> b;\n  c -> ;\n}\n")
+    let result = try CLI.run(["render", dot, "-o", dir.path + "/x.png"])
+    #expect(result.status == 1)
+    #expect(
+      result.stderr.contains("broken.dot: DOT syntax error at line 3: syntax error in line 3 near ';'"),
+      "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: dir.path + "/x.png"))
+    let queryOption = try CLI.run(["render", dot, "--connect", "-o", dir.path + "/x.png"])
+    #expect(queryOption.status == 2)
+    #expect(queryOption.stderr.contains("is a DOT file, drawn as it is"))
+  }
+
+  @Test func anUnwritableOutputFails() throws {
+    let path = "/nonexistent-kizuna-dir/x.png"
+    let result = try CLI.run(["render", "-e", Self.sisterCities, "-o", path])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("cannot write \(path): No such file or directory"), "\(result.stderr)")
+    #expect(!result.stdout.contains("Drew"))
+  }
+
+  @Test func aStyleErrorPointsAtTheKeyUnderItsParent() throws {
+    let dir = try TemporaryDirectory()
+    let style = try dir.write(
+      "style.json",
+      """
+      {
+        "labels": {
+          "Person": {"color": "red"},
+          "Locality": {"color": "reed"}
+        }
+      }
+      """)
+    let result = try CLI.run(["render", "-e", Self.sisterCities, "--style", style, "-o", dir.path + "/x.png"])
+    #expect(result.status == 1)
+    #expect(
+      result.stderr.contains(
+        #"style.json: style error at line 4, column 18: "labels.Locality.color": unknown colour "reed""#),
+      "\(result.stderr)")
+  }
+
   @Test func dotRefusesAGraphTooLargeForIt() throws {
     let dir = try TemporaryDirectory()
     // 6,000 nodes and 18,000 random relationships: a layout size near

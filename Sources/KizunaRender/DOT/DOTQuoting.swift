@@ -63,6 +63,17 @@ enum DOTQuoting {
     return out
   }
 
+  /// Label text for `record` and `Mrecord` shapes, where `{`, `}`, `|`,
+  /// `<` and `>` lay out fields and ports unless escaped.
+  static func recordText(_ text: String) -> String {
+    var out = ""
+    for scalar in labelText(text).unicodeScalars {
+      if "{}|<>".unicodeScalars.contains(scalar) { out += "\\" }
+      out.unicodeScalars.append(scalar)
+    }
+    return out
+  }
+
   /// HTML-like label text: the five XML specials as entities.
   static func html(_ text: String) -> String {
     var out = ""

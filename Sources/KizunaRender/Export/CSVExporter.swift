@@ -11,11 +11,16 @@ import KizunaStore
 /// field; an empty string or an empty list is a quoted empty field (`""`).
 /// Fields are quoted per RFC 4180 when needed.
 ///
+/// A column has one type, so elements whose values for a property differ
+/// in kind (`since` an integer here, a string there) go to separate files
+/// of the same label set or type (`nodes_Dialogue.csv`,
+/// `nodes_Dialogue_2.csv`), and read back exactly.
+///
 /// What the format cannot hold is written in a documented way and reported
-/// as a note (see `docs/export.md`): maps, lists of mixed kinds or with
-/// nulls, and columns whose values differ in kind are JSON text in a
-/// `string` column (read back as strings); integers sharing a column with
-/// floats become floats; an array element containing `;` is split on import.
+/// as a note (see `docs/export.md`): maps and lists of mixed kinds or with
+/// nulls are JSON text in a `string` column (read back as strings); lists
+/// mixing integers and floats become lists of floats; an array element
+/// containing `;` is split on import.
 enum CSVExporter {
   struct File: Sendable, Hashable {
     var name: String
@@ -37,36 +42,46 @@ enum CSVExporter {
     var usedNames = Set<String>()
     let byLabels = Dictionary(grouping: graph.nodes) { $0.labels.sorted() }
     for labels in byLabels.keys.sorted(by: { $0.joined(separator: ";") < $1.joined(separator: ";") }) {
-      let nodes = byLabels[labels] ?? []
       let stem = labels.isEmpty ? "unlabelled" : labels.joined(separator: "_")
-      let name = uniqueName("nodes_" + fileSafe(stem), used: &usedNames)
-      let maps = nodes.map(\.properties)
-      let columns = PropertyKind.columns(maps)
-      output.notes += notes(file: name, columns: columns, maps: maps)
-      for label in labels where label.contains(";") {
-        output.notes.append("\(name): the label '\(label)' contains ';', which separates labels on import")
+      for nodes in exactlyTyped(byLabels[labels] ?? [], \.properties) {
+        let name = uniqueName("nodes_" + fileSafe(stem), used: &usedNames)
+        let maps = nodes.map(\.properties)
+        let columns = PropertyKind.columns(maps)
+        output.notes += notes(file: name, columns: columns, maps: maps)
+        for label in labels where label.contains(";") {
+          output.notes.append("\(name): the label '\(label)' contains ';', which separates labels on import")
+        }
+        var text = line([":ID", ":LABEL"] + columns.map(header))
+        for node in nodes {
+          text += line([String(node.id), labels.joined(separator: ";")] + cells(node.properties, columns))
+        }
+        output.files.append(File(name: name, text: text, holdsNodes: true))
       }
-      var text = line([":ID", ":LABEL"] + columns.map(header))
-      for node in nodes {
-        text += line([String(node.id), labels.joined(separator: ";")] + cells(node.properties, columns))
-      }
-      output.files.append(File(name: name, text: text, holdsNodes: true))
     }
     let byType = Dictionary(grouping: graph.relationships, by: \.type)
     for type in byType.keys.sorted() {
-      let relationships = byType[type] ?? []
-      let name = uniqueName("relationships_" + fileSafe(type), used: &usedNames)
-      let maps = relationships.map(\.properties)
-      let columns = PropertyKind.columns(maps)
-      output.notes += notes(file: name, columns: columns, maps: maps)
-      var text = line([":START_ID", ":END_ID", ":TYPE"] + columns.map(header))
-      for relationship in relationships {
-        let fixed = [String(relationship.start), String(relationship.end), type]
-        text += line(fixed + cells(relationship.properties, columns))
+      for relationships in exactlyTyped(byType[type] ?? [], \.properties) {
+        let name = uniqueName("relationships_" + fileSafe(type), used: &usedNames)
+        let maps = relationships.map(\.properties)
+        let columns = PropertyKind.columns(maps)
+        output.notes += notes(file: name, columns: columns, maps: maps)
+        var text = line([":START_ID", ":END_ID", ":TYPE"] + columns.map(header))
+        for relationship in relationships {
+          let fixed = [String(relationship.start), String(relationship.end), type]
+          text += line(fixed + cells(relationship.properties, columns))
+        }
+        output.files.append(File(name: name, text: text, holdsNodes: false))
       }
-      output.files.append(File(name: name, text: text, holdsNodes: false))
     }
     return output
+  }
+
+  /// The elements split into files whose columns each hold one kind
+  /// (`PropertyKind.exactGroups`), in order.
+  static func exactlyTyped<Element>(_ elements: [Element], _ properties: (Element) -> [String: Value])
+    -> [[Element]]
+  {
+    PropertyKind.exactGroups(elements.map(properties)).map { $0.map { elements[$0] } }
   }
 
   static func header(_ column: (name: String, kind: PropertyKind)) -> String {
@@ -123,18 +138,9 @@ enum CSVExporter {
       }
       switch kind {
       case .encoded:
-        let structured = values.contains { value in
-          switch value {
-          case .map, .list: return true
-          default: return false
-          }
-        }
-        let what =
-          structured ? "holds maps or lists of mixed kinds or with nulls" : "holds values of different types"
-        notes.append("\(file): property '\(name)' \(what); written as JSON text, read back as strings")
-      case .double where values.contains(where: { $0.typeName == "INTEGER" }):
         notes.append(
-          "\(file): property '\(name)' mixes integers and floats; the integers read back as floats")
+          "\(file): property '\(name)' holds maps or lists of mixed kinds or with nulls; "
+            + "written as JSON text, read back as strings")
       case .array(let element):
         let ambiguous = values.contains { value in
           guard case .list(let items) = value else { return false }
@@ -145,6 +151,15 @@ enum CSVExporter {
           notes.append(
             "\(file): property '\(name)' has list elements containing ';' or a lone empty string; "
               + "they split differently on import")
+        }
+        let mixesNumbers = values.contains { value in
+          guard case .list(let items) = value else { return false }
+          return items.contains { $0.typeName == "INTEGER" } && items.contains { $0.typeName == "FLOAT" }
+        }
+        if mixesNumbers {
+          notes.append(
+            "\(file): property '\(name)' has lists mixing integers and floats; the integers read back as floats"
+          )
         }
       default: break
       }

@@ -35,7 +35,7 @@ enum DOTExporter {
     for key in ["name", "title"] {
       if case .string(let text) = node.properties[key] { return text }
     }
-    return (labels.first ?? "") + " #\(node.id)"
+    return labels.first.map { "\($0) #\(node.id)" } ?? "#\(node.id)"
   }
 
   /// Property names that collide with the attributes above get a `prop_` prefix.

@@ -8,7 +8,8 @@ import KizunaStore
 /// columns of mixed kinds (the Value JSON encoding), or the Cypher type
 /// (`date`, `localtime`, `time`, `localdatetime`, `datetime`, `duration`)
 /// for ISO 8601 text. Labels go in the `labels` key (`:Person:Author`),
-/// types in `type`.
+/// types in `type`; properties of those names are written as `prop_labels`
+/// and `prop_type`.
 enum GraphMLExporter {
   static func text(_ graph: GraphExtract) -> String {
     let nodeColumns = PropertyKind.columns(graph.nodes.map(\.properties))
@@ -25,11 +26,11 @@ enum GraphMLExporter {
     var edgeKeys: [String: (id: String, kind: PropertyKind)] = [:]
     for (index, column) in nodeColumns.enumerated() {
       nodeKeys[column.name] = ("n\(index)", column.kind)
-      out += key(id: "n\(index)", domain: "node", column: column)
+      out += key(id: "n\(index)", domain: "node", column: column, reserved: "labels")
     }
     for (index, column) in edgeColumns.enumerated() {
       edgeKeys[column.name] = ("e\(index)", column.kind)
-      out += key(id: "e\(index)", domain: "edge", column: column)
+      out += key(id: "e\(index)", domain: "edge", column: column, reserved: "type")
     }
     out += #"  <graph id="G" edgedefault="directed">"# + "\n"
     for node in graph.nodes {
@@ -57,14 +58,20 @@ enum GraphMLExporter {
     return out
   }
 
-  static func key(id: String, domain: String, column: (name: String, kind: PropertyKind)) -> String {
+  /// A property named like the built-in `labels` (nodes) or `type` (edges)
+  /// key gets a `prop_` prefix: readers such as NetworkX key data by
+  /// `attr.name`, so two keys with one name would overwrite each other.
+  static func key(id: String, domain: String, column: (name: String, kind: PropertyKind), reserved: String)
+    -> String
+  {
+    let name = column.name == reserved ? "prop_" + column.name : column.name
     let type: String
     var description = ""
     switch column.kind {
     case .long: type = "long"
     case .double: type = "double"
     case .boolean: type = "boolean"
-    case .string: type = "string"
+    case .string, .anyElement: type = "string"
     case .array, .encoded:
       type = "string"
       description = "<desc>json</desc>"
@@ -73,7 +80,7 @@ enum GraphMLExporter {
       description = "<desc>\(column.kind.typeName)</desc>"
     }
     let head =
-      #"  <key id="\#(id)" for="\#(domain)" attr.name="\#(escape(column.name))" attr.type="\#(type)""#
+      #"  <key id="\#(id)" for="\#(domain)" attr.name="\#(escape(name))" attr.type="\#(type)""#
     return description.isEmpty ? head + "/>\n" : head + ">" + description + "</key>\n"
   }
 

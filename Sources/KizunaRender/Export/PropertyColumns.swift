@@ -15,6 +15,8 @@ enum PropertyKind: Sendable, Hashable {
   case duration
   /// Lists whose elements all have this (scalar) kind.
   indirect case array(PropertyKind)
+  /// The element kind of an empty list, which fits a list column of any kind.
+  case anyElement
   /// Maps, lists of mixed kinds, of lists or with nulls, and columns whose values differ
   /// in kind: written as text (JSON), since no column type holds them.
   case encoded
@@ -40,7 +42,7 @@ enum PropertyKind: Sendable, Hashable {
         guard kind.isScalar else { return .encoded }
         element = element.map { $0.merged(with: kind) } ?? kind
       }
-      guard let element else { return .array(.string) }
+      guard let element else { return .array(.anyElement) }
       return element == .encoded ? .encoded : .array(element)
     case .map, .node, .relationship, .path: return .encoded
     }
@@ -58,6 +60,8 @@ enum PropertyKind: Sendable, Hashable {
   func merged(with other: PropertyKind) -> PropertyKind {
     switch (self, other) {
     case _ where self == other: return self
+    case (.anyElement, _): return other
+    case (_, .anyElement): return self
     case (.long, .double), (.double, .long): return .double
     case (.array(let a), .array(let b)):
       let element = a.merged(with: b)
@@ -72,7 +76,7 @@ enum PropertyKind: Sendable, Hashable {
     case .long: return "long"
     case .double: return "double"
     case .boolean: return "boolean"
-    case .string, .encoded: return "string"
+    case .string, .encoded, .anyElement: return "string"
     case .date: return "date"
     case .localTime: return "localtime"
     case .time: return "time"
@@ -81,6 +85,42 @@ enum PropertyKind: Sendable, Hashable {
     case .duration: return "duration"
     case .array(let element): return element.typeName + "[]"
     }
+  }
+
+  /// The kind both read back exactly under, if any: the same kind, or a
+  /// list kind and an empty list's. Unlike `merged`, never widens.
+  func exactlyMerged(with other: PropertyKind) -> PropertyKind? {
+    switch (self, other) {
+    case _ where self == other: return self
+    case (.array(.anyElement), .array): return other
+    case (.array, .array(.anyElement)): return self
+    default: return nil
+    }
+  }
+
+  /// Splits property maps (by index) into groups in which every property
+  /// has one exact kind, so that typed columns read back as they were:
+  /// `since: 2007` on one node and `since: '2012-11'` on another go to two
+  /// files instead of sharing a string column. First fit in order, so the
+  /// same maps always split the same way; almost always one group.
+  static func exactGroups(_ maps: [[String: Value]]) -> [[Int]] {
+    var groups: [(members: [Int], kinds: [String: PropertyKind])] = []
+    for (index, properties) in maps.enumerated() {
+      let kinds = properties.compactMapValues(of)
+      let slot = groups.firstIndex { group in
+        kinds.allSatisfy { name, kind in group.kinds[name].map { $0.exactlyMerged(with: kind) != nil } ?? true
+        }
+      }
+      guard let slot else {
+        groups.append(([index], kinds))
+        continue
+      }
+      groups[slot].members.append(index)
+      for (name, kind) in kinds {
+        groups[slot].kinds[name] = groups[slot].kinds[name].flatMap { $0.exactlyMerged(with: kind) } ?? kind
+      }
+    }
+    return groups.map(\.members)
   }
 
   /// The kind for each property name found in these property maps, by name.

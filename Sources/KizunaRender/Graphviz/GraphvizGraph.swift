@@ -1,4 +1,5 @@
 import CGraphviz
+import Foundation
 
 /// Builds a `DOTDocument` as a live Graphviz graph, lays it out and renders
 /// it. Must run inside `GraphvizSession.run`; every Graphviz object is freed
@@ -95,6 +96,28 @@ enum GraphvizGraph {
         throw failure("Graphviz could not create edge \(edge.key)")
       }
       for attribute in edge.attributes { set(UnsafeMutableRawPointer(created), graph: graph, attribute) }
+    }
+  }
+
+  /// Renders a laid-out graph into a file, replacing it. The file is opened
+  /// here rather than by `gvRenderFilename`, which reports a file it cannot
+  /// open only through `agerr` and still returns success; a failed render
+  /// leaves no partial file behind.
+  static func renderFile(_ graph: GraphPointer, format: String, path: String, context: GVContext)
+    throws(RenderError)
+  {
+    guard let file = fopen(path, "wb") else {
+      throw RenderError(.io, "cannot write \(path): \(String(cString: strerror(errno)))")
+    }
+    let status = gvRender(context.pointer, graph, format, file)
+    let writeFailed = ferror(file) != 0
+    let closeFailed = fclose(file) != 0
+    guard status == 0, !writeFailed, !closeFailed else {
+      let reason = String(cString: strerror(errno))
+      _ = unlink(path)
+      throw status == 0
+        ? RenderError(.io, "cannot write \(path): \(reason)")
+        : failure("rendering \(format) to \(path) failed")
     }
   }
 

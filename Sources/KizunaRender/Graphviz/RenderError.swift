@@ -4,7 +4,7 @@ public struct RenderError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Graphviz refused the graph or failed to lay it out or render it.
     case graphviz
     /// A DOT text could not be read.
-    case dotSyntax
+    case dotSyntax = "DOT syntax"
     /// A style file is not valid JSON or does not describe a style.
     case style
     /// Writing an output file or directory failed.

@@ -85,11 +85,14 @@ struct GraphStyler {
     document.clusters = membership.clusters
     for (node, label) in zip(extract.nodes, primaryLabels) {
       let look = looks[label] ?? (color: "#eeeeee", shape: "ellipse")
+      let text = caption(node, label: label)
+      let isRecord = look.shape == "record" || look.shape == "Mrecord"
       document.nodes.append(
         DOTDocument.Node(
           id: "n\(node.id)",
           attributes: [
-            .init("label", DOTQuoting.labelText(caption(node, label: label))), .init("fillcolor", look.color),
+            .init("label", isRecord ? DOTQuoting.recordText(text) : DOTQuoting.labelText(text)),
+            .init("fillcolor", look.color),
             .init("shape", look.shape),
           ], cluster: membership.clusterOf[node.id]))
     }
