@@ -63,6 +63,8 @@ import Testing
     ("MATCH (n) RETURN type(n)", "InvalidArgumentType", 1, 23),
     ("MATCH (n) WITH [n] AS l MATCH (l)-->(m) RETURN m", "VariableTypeConflict", 1, 31),
     ("RETURN [x IN [1, 2] | count(*)]", "InvalidAggregation", 1, 23),
+    ("RETURN none(x IN ['a', 'b'] WHERE x % 2 = 0)", "InvalidArgumentType", 1, 35),
+    ("RETURN true + 1", "InvalidArgumentType", 1, 8),
     ("MATCH (n) RETURN n LIMIT n.x", "NonConstantExpression", 1, 26),
     ("MATCH (n) RETURN n SKIP size([x IN [1] | x])", "NonConstantExpression", 1, 25),
     ("RETURN 1 AS x LIMIT -1", "NegativeIntegerArgument", 1, 21),

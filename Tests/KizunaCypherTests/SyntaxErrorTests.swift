@@ -23,6 +23,8 @@ import Testing
     ("MATCH (a)-[r->(b) RETURN a", "UnexpectedSyntax", 1, 13),
     ("RETURN a != b", "UnexpectedSyntax", 1, 10),
     ("RETURN #", "UnexpectedSyntax", 1, 8),
+    ("RETURN 42 \u{2014} 41", "InvalidUnicodeCharacter", 1, 11),
+    ("RETURN \u{201C}a\u{201D}", "InvalidUnicodeCharacter", 1, 8),
     ("MATCH (n) RETURN n LIMIT", "UnexpectedSyntax", 1, 25),
     ("RETURN 1 RETURN 2 garbage", "UnexpectedSyntax", 1, 19),
     ("MATCH (n) SET n.x", "UnexpectedSyntax", 1, 18),

@@ -73,7 +73,7 @@ extension SemanticChecker {
       if let elseValue = value.elseValue { try checkExpression(elseValue, in: scope, context) }
     case .listComprehension(let value):
       try checkExpression(value.list, in: scope, context)
-      let inner = scope.with(value.variable)
+      let inner = scope.with(value.variable, elementsOf: value.list)
       // The per-element parts run once per list element, not once per
       // group: an aggregate there has nothing to aggregate over.
       let elementContext: AggregationContext =
@@ -82,7 +82,9 @@ extension SemanticChecker {
       if let projection = value.projection { try checkExpression(projection, in: inner, elementContext) }
     case .quantifier(_, let variable, let list, let predicate):
       try checkExpression(list, in: scope, context)
-      if let predicate { try checkExpression(predicate, in: scope.with(variable), context) }
+      if let predicate {
+        try checkExpression(predicate, in: scope.with(variable, elementsOf: list), context)
+      }
     case .reduce(let accumulator, let initial, let variable, let list, let step):
       try checkExpression(initial, in: scope, context)
       try checkExpression(list, in: scope, context)
@@ -160,6 +162,19 @@ extension Scope {
   func with(_ name: String) -> Scope {
     var copy = self
     copy.bind(name, as: .value)
+    return copy
+  }
+
+  /// `name` bound to the elements of `list`; when `list` is a list literal
+  /// whose elements share one scalar type, `name` has that type.
+  func with(_ name: String, elementsOf list: Expression) -> Scope {
+    var copy = with(name)
+    if case .list(let items) = list.kind, !items.isEmpty {
+      let types = items.map { SemanticChecker.staticType(of: $0, in: self) }
+      if let t = types[0], [.boolean, .integer, .float, .string].contains(t), types.allSatisfy({ $0 == t }) {
+        copy.setValueType(t, of: name)
+      }
+    }
     return copy
   }
 }

@@ -73,6 +73,21 @@ extension SemanticChecker {
           throw mismatch(op.rawValue, operand, t, expected: "BOOLEAN operands")
         }
       }
+    case .binary(let op, let left, let right)
+    where [.subtract, .multiply, .divide, .modulo, .power, .add].contains(op):
+      // `+` also joins strings and lists; the others take numbers (and
+      // temporal values, whose types are never known here).
+      let refused: [StaticType] =
+        op == .add
+        ? [.boolean, .map, .node, .relationship, .path]
+        : [.boolean, .string, .list, .map, .node, .relationship, .path]
+      // A list on either side of `+` takes any element.
+      if op == .add && (type(left) == .list || type(right) == .list) { return }
+      for operand in [left, right] {
+        if let t = type(operand), refused.contains(t) {
+          throw mismatch(op.rawValue, operand, t, expected: "numbers")
+        }
+      }
     case .binary(.in, _, let right):
       if let t = type(right), t != .list, t != .null {
         throw mismatch("IN", right, t, expected: "a LIST on its right")

@@ -96,6 +96,12 @@ struct Lexer {
     }
     guard index < bytes.count else { return make(.endOfInput) }
     let byte = bytes[index]
+    if byte >= 0x80, let ascii = Lexer.lookalikes[Lexer.characterAt(bytes, index)] {
+      throw error(
+        "InvalidUnicodeCharacter",
+        "Invalid input '\(Lexer.characterAt(bytes, index))': a typographic character; did you mean '\(ascii)'?",
+        line: startLine, column: startColumn)
+    }
     if Lexer.isIdentifierStart(byte) {
       scanIdentifierBody()
       return make(.identifier, Keyword.lookup(bytes, from: start, to: index))
@@ -319,6 +325,14 @@ struct Lexer {
   static func isIdentifierPart(_ byte: UInt8) -> Bool { isIdentifierStart(byte) || isDigit(byte) }
 
   /// The whole character starting at `offset`, for error messages.
+  /// Typographic dashes and quotes that word processors put in place of
+  /// Cypher's ASCII ones, with the character that was meant.
+  static let lookalikes: [String: String] = [
+    "\u{2010}": "-", "\u{2011}": "-", "\u{2012}": "-", "\u{2013}": "-", "\u{2014}": "-", "\u{2015}": "-",
+    "\u{2212}": "-", "\u{FE63}": "-", "\u{FF0D}": "-",
+    "\u{2018}": "'", "\u{2019}": "'", "\u{201C}": "\"", "\u{201D}": "\"",
+  ]
+
   static func characterAt(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> String {
     guard offset < bytes.count else { return "" }
     var end = offset + 1
