@@ -219,7 +219,7 @@ def build_scenario(feature, name, line, steps):
         elif text.startswith("the side effects should be"):
             sc.act.side_effects = {r[0]: int(r[1]) for r in payload}
         else:
-            m = re.match(r"an? (\w+) should be raised at (compile time|runtime|any time): (\w+)", text)
+            m = re.match(r"an? (\w+) should be raised at (compile time|runtime|any time): (\w+|\*)", text)
             if m:
                 sc.act.expect = ("error", m.group(1), m.group(2), m.group(3))
             elif text.startswith("the "):
@@ -570,7 +570,8 @@ def check_act(act, outs, before):
             return "expected %s %s, got a result with %d rows" % (typ, detail, len(first.get("rows", [])))
         e = first["error"]
         got = "%s/%s/%s" % (e.get("type"), e.get("detail"), e.get("phase"))
-        if e.get("type") != typ or e.get("detail") != detail or e.get("phase") not in PHASES[phase]:
+        # A detail of `*` accepts any detail of the right type.
+        if e.get("type") != typ or detail not in ("*", e.get("detail")) or e.get("phase") not in PHASES[phase]:
             return "expected %s/%s at %s, got %s: %s" % (typ, detail, phase, got, e.get("message", "")[:120])
         return None
     if "error" in first:
