@@ -18,6 +18,9 @@ public final class CypherEngine: @unchecked Sendable {
   /// Time limit per statement in seconds; nil for none.
   public var timeout: Double?
   public var cancellation: CancellationFlag?
+  /// Resident memory (bytes) past which a statement is stopped with
+  /// `MemoryLimitExceeded`; nil for none. Defaults to 3/4 of physical memory.
+  public var memoryLimit: Int? = defaultMemoryLimit()
   /// Whether the planner may use specialized operators such as the
   /// relationship count scan. They return what the generic plan returns;
   /// turning them off is for comparing the two.
@@ -113,7 +116,8 @@ public final class CypherEngine: @unchecked Sendable {
     let clock = Instant.now()
     let ctx = ExecutionContext(
       store: store, transaction: tx, parameters: parameters, clock: clock,
-      deadline: timeout.map { monotonicNow() + $0 }, cancellation: cancellation, searchScratch: searchScratch)
+      deadline: timeout.map { monotonicNow() + $0 }, cancellation: cancellation,
+      memoryLimit: memoryLimit, searchScratch: searchScratch)
     ctx.rowWidth = plan.slots.count
     if mode == .explain {
       var r = QueryResult(columns: columns, rows: [], statistics: UpdateStatistics())

@@ -41,6 +41,13 @@ struct QueryCommand: ParsableCommand {
   @Option(help: "Stop a statement that runs longer than this many seconds.")
   var timeout: Double?
 
+  @Option(
+    name: .customLong("max-memory"),
+    help:
+      "Stop a statement once the process holds more than this many MB (default: 3/4 of the machine's memory)."
+  )
+  var maxMemory: Int?
+
   @Argument(help: "A .cypher file, or - for standard input.")
   var file: String?
 
@@ -58,6 +65,7 @@ struct QueryCommand: ParsableCommand {
     let database = try openDatabase(db)
     let engine = CypherEngine(database: database)
     engine.timeout = timeout
+    if let maxMemory { engine.memoryLimit = maxMemory << 20 }
     let output = ResultPrinter(format: resolvedFormat)
     var failed = false
     engine.runEach(script.text, parameters: parameters) { result in

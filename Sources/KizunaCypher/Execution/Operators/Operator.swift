@@ -47,6 +47,8 @@ final class ResultSink: Operator {
 
   override func push(_ row: Row, _ ctx: ExecutionContext) throws {
     guard keepsRows else { return }
+    // Results are what grows without bound; the limits are checked here too.
+    try ctx.tick()
     rowsOut &+= 1
     rows.append(columns.map { row[$0] })
   }
