@@ -28,6 +28,8 @@ final class WriteAheadLog {
   struct Record {
     var sequence: UInt64
     var changes: [GraphChange]
+    /// Where the record starts in the file, for error messages.
+    var offset: Int
   }
 
   private(set) var records: [Record]
