@@ -116,6 +116,15 @@ enum Snapshot {
   static func read(directory: String) throws -> (GraphStore, UInt64)? {
     let path = directory + "/" + fileName
     return try FileIO.withMappedFile(path) { bytes in
+      let known = Swift.min(bytes.count, magic.count - 1)
+      if bytes.count < magic.count + 12, bytes.count > 0,
+        magic.prefix(known).elementsEqual(bytes[0..<known])
+      {
+        throw StoreError(
+          .storage,
+          "\(path): truncated snapshot (\(bytes.count) bytes, shorter than the \(magic.count + 12) of an empty one); the snapshot is damaged"
+        )
+      }
       guard bytes.count >= magic.count + 12,
         magic.withUnsafeBytes({ $0.prefix(magic.count - 1).elementsEqual(bytes[0..<magic.count - 1]) })
       else {
