@@ -106,6 +106,10 @@ import Testing
       try db.write { tx in try tx.setNodeProperty(p[1], tx.keyID("name"), .string("Ann")) }
     }
     #expect(onSet?.kind == .constraintViolation)
+    // The node named is the one that already had the value, as Neo4j says it.
+    #expect(
+      onSet?.message == "Node(\(p[0])) already exists with label `Person` and property `name` = 'Ann'",
+      "\(onSet?.message ?? "")")
     let onLabel = #expect(throws: StoreError.self) {
       try db.write { tx in
         try tx.setNodeProperty(p[3], tx.keyID("name"), .string("Cid"))
