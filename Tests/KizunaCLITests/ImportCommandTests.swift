@@ -67,6 +67,23 @@ import Testing
     #expect(try snapshot(dir.path + "/g.kzdb") == before)
   }
 
+  /// A file that can be read only once (a pipe, a process substitution)
+  /// streams through the general path instead of the reopening fast path.
+  @Test func relationshipsFromAPipe() throws {
+    let dir = try TemporaryDirectory()
+    try files(dir)
+    let result = try CLI.run(
+      [
+        "import", "--db", "g.kzdb", "--id-type", "integer", "--nodes=Person", "persons.csv",
+        "--relationships=KNOWS", "/dev/stdin",
+      ], stdin: ":START_ID,:END_ID,since:int\n1,2,2001\n2,1,2002\n", in: dir.path)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.hasPrefix("Imported 2 nodes and 2 relationships"), "\(result.stdout)")
+    let graph = try snapshot(dir.path + "/g.kzdb")
+    #expect(graph.contains("rel 0 KNOWS 0->1"), "\(graph)")
+    #expect(graph.contains("rel 1 KNOWS 1->0"), "\(graph)")
+  }
+
   @Test func failedImportIntoANewDirectoryLeavesNoDatabaseBehind() throws {
     let dir = try TemporaryDirectory()
     try files(dir)

@@ -209,7 +209,11 @@ public struct BulkImport {
         reason: "no :TYPE column and no type given; use --relationships=TYPE \(source.path)")
     }
     let keys = header.propertyColumns.map { store.keys.intern($0.name ?? $0.header) }
-    if let fixedType, let layout = RelationshipLayout(header, idType: idType, fixedType: fixedType) {
+    // The fast path reopens the file (twice, for its two halves): a pipe
+    // or a process substitution can be read only once, by this reader.
+    if let fixedType, isRegularFile(source.path),
+      let layout = RelationshipLayout(header, idType: idType, fixedType: fixedType)
+    {
       let start = NodeIDResolver(ids.space(header.startIDGroup ?? ""))
       let end = NodeIDResolver(ids.space(header.endIDGroup ?? ""))
       let dataStart = reader.consumedOffset
@@ -416,6 +420,11 @@ public struct BulkImport {
 
   private func displayName(_ path: String) -> String {
     path.split(separator: "/").last.map(String.init) ?? path
+  }
+
+  private func isRegularFile(_ path: String) -> Bool {
+    var st = stat()
+    return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
   }
 
   private func fileSize(_ path: String) -> Int {
