@@ -86,6 +86,7 @@ public final class Database: @unchecked Sendable {
     let log = try WriteAheadLog(path: path + "/wal.log")
     var report = RecoveryReport(droppedTailBytes: log.droppedTailBytes)
     var sequence = snapshotSequence
+    try checkSequences(log.records, snapshot: snapshotSequence, log: log.path)
     for record in log.records where record.sequence > snapshotSequence {
       do {
         for change in record.changes { try store.apply(change) }
@@ -99,6 +100,35 @@ public final class Database: @unchecked Sendable {
     store.normalize()
     return Database(
       directory: path, store: store, sequence: sequence, log: log, fileLock: fileLock, recovery: report)
+  }
+
+  /// The log holds consecutive transactions, and the first it adds to the
+  /// snapshot comes right after the snapshot's last. Anything else means
+  /// committed transactions are missing (a snapshot deleted or swapped for
+  /// an older one, records cut out of the log): an error, not silent loss.
+  static func checkSequences(_ records: [WriteAheadLog.Record], snapshot: UInt64, log path: String) throws {
+    var previous: UInt64?
+    for record in records {
+      // The first record may be one the snapshot holds already (a
+      // checkpoint that could not empty the log), or the one after it.
+      let expected = previous.map { $0 &+ 1 } ?? Swift.min(record.sequence, snapshot &+ 1)
+      if record.sequence != expected {
+        let after =
+          previous.map { "transaction \($0)" }
+          ?? (snapshot == 0 ? "an empty database (no snapshot)" : "the snapshot's last, \(snapshot)")
+        let problem =
+          record.sequence < expected
+          ? "the log is out of order"
+          : record.sequence == expected + 1
+            ? "transaction \(expected) is missing"
+            : "transactions \(expected) to \(record.sequence &- 1) are missing"
+        throw StoreError(
+          .storage,
+          "\(path): record at offset \(record.offset) holds transaction \(record.sequence), which cannot follow \(after): \(problem); the database cannot be opened safely"
+        )
+      }
+      previous = record.sequence
+    }
   }
 
   deinit {

@@ -100,13 +100,28 @@ struct ImportCommand: ParsableCommand {
 
   func run() throws {
     let (nodes, rels) = try Self.sources(Self.ownArguments(CommandLine.arguments))
+    let existed = FileManager.default.fileExists(atPath: db)
+    do {
+      try load(nodes: nodes, relationships: rels)
+    } catch {
+      // A failed import into a new directory leaves no empty database behind.
+      if !existed { Self.removeNewDatabase(db) }
+      throw error
+    }
+  }
+
+  private func load(nodes: [BulkImport.Source], relationships rels: [BulkImport.Source]) throws {
     let database: Database
     do { database = try Database.open(path: db) } catch let e as StoreError { throw CLIFailure(e.message) }
     var job = BulkImport()
     job.nodeFiles = nodes
     job.relationshipFiles = rels
     job.idType = idType == .integer ? .integer : .string
-    let bar = ProgressBar()
+    let sizes = (nodes + rels).map { source -> Int in
+      let size = (try? FileManager.default.attributesOfItem(atPath: source.path)[.size]) as? NSNumber
+      return size?.intValue ?? 0
+    }
+    let bar = ProgressBar(fileSizes: sizes)
     job.progress = { bar.update($0) }
     do {
       let summary = try job.run(into: database)
@@ -122,5 +137,19 @@ struct ImportCommand: ParsableCommand {
       bar.finish()
       throw CLIFailure("import failed: \(e.message)")
     }
+  }
+
+  /// Removes what opening a database created in a directory that did not
+  /// exist (the lock file and an empty log), and the directory if nothing
+  /// else is in it; anything unexpected stays.
+  static func removeNewDatabase(_ path: String) {
+    let log = path + "/wal.log"
+    if let size = (try? FileManager.default.attributesOfItem(atPath: log)[.size]) as? NSNumber,
+      size.intValue <= 8
+    {
+      unlink(log)
+    }
+    unlink(path + "/LOCK")
+    rmdir(path)
   }
 }

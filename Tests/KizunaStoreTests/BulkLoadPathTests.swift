@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import KizunaStore
@@ -15,7 +16,11 @@ import Testing
   static func scratch() -> String {
     var template = Array("/tmp/kizuna-test-XXXXXX".utf8CString)
     let made = template.withUnsafeMutableBufferPointer { $0.baseAddress.flatMap { mkdtemp($0) } }
-    return made.map { String(cString: $0) } ?? "/tmp"
+    if let made { return String(cString: made) }
+    // Never "/tmp" itself: callers remove what this returns.
+    let fallback = "/tmp/kizuna-test-\(getpid())-\(UUID().uuidString)"
+    try? FileManager.default.createDirectory(atPath: fallback, withIntermediateDirectories: true)
+    return fallback
   }
 
   static func write(_ text: String, to path: String) {
@@ -74,7 +79,7 @@ import Testing
 
   @Test func splitParseKeepsEveryRowAndItsProperties() throws {
     let dir = Self.scratch()
-    defer { _ = system("rm -rf '\(dir)'") }
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     let n = 1000, m = 300_000
     let database = try importGraph(dir, nodes: n, relationships: m)
     let store = database.store
@@ -89,7 +94,7 @@ import Testing
   /// the outgoing block needs no relationship ids.
   @Test func importNumbersRelationshipsByStartNode() throws {
     let dir = Self.scratch()
-    defer { _ = system("rm -rf '\(dir)'") }
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     let n = 1000, m = 300_000
     let store = try importGraph(dir, nodes: n, relationships: m).store
     let since = try #require(store.keys.id(of: "since"))
@@ -118,7 +123,7 @@ import Testing
 
   @Test func errorInSecondHalfNamesTheFileLine() throws {
     let dir = Self.scratch()
-    defer { _ = system("rm -rf '\(dir)'") }
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     #expect {
       _ = try importGraph(dir, nodes: 1000, relationships: 300_000, badLine: 280_000)
     } throws: { error in
@@ -128,7 +133,7 @@ import Testing
 
   @Test func reopenedSnapshotMatchesAndIndexFindsIDs() throws {
     let dir = Self.scratch()
-    defer { _ = system("rm -rf '\(dir)'") }
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     let imported = try importGraph(dir, nodes: 5000, relationships: 20_000).dump()
     let database = try Database.open(path: dir + "/db")
     let store = database.store
@@ -146,7 +151,7 @@ import Testing
 
   @Test func damagedSnapshotIsRejected() throws {
     let dir = Self.scratch()
-    defer { _ = system("rm -rf '\(dir)'") }
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     do { _ = try importGraph(dir, nodes: 100, relationships: 500) }
     let path = dir + "/db/snapshot.kz"
     let fd = open(path, O_RDWR)

@@ -70,3 +70,13 @@ import Testing
     #expect(Array(bytes[8..<16]) == [1, 0, 0, 0, 0, 0, 0, 0])  // sequence 1
   }
 }
+
+@Suite struct FileIOPathTests {
+  @Test(arguments: [
+    ("db/wal.log", "db"), ("wal.log", "."), ("/wal.log", "/"), ("/a/b/", "/a"), ("a//wal.log", "a/"),
+    ("people.kzdb/", "."),
+  ])
+  func parentDirectory(path: String, parent: String) {
+    #expect(FileIO.parent(of: path) == parent)
+  }
+}

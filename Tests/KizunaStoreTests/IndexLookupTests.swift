@@ -106,6 +106,10 @@ import Testing
       try db.write { tx in try tx.setNodeProperty(p[1], tx.keyID("name"), .string("Ann")) }
     }
     #expect(onSet?.kind == .constraintViolation)
+    // The node named is the one that already had the value, as Neo4j says it.
+    #expect(
+      onSet?.message == "Node(\(p[0])) already exists with label `Person` and property `name` = 'Ann'",
+      "\(onSet?.message ?? "")")
     let onLabel = #expect(throws: StoreError.self) {
       try db.write { tx in
         try tx.setNodeProperty(p[3], tx.keyID("name"), .string("Cid"))
@@ -164,5 +168,49 @@ import Testing
       }
     }
     #expect(clash?.kind == .schema)
+  }
+}
+
+/// Range lookups (binary searches over the sorted entries) find exactly what
+/// filtering every entry with `<`/`<=` finds, over values of mixed types.
+@Suite struct IndexRangeSearchTests {
+  @Test func rangeMatchesAFullFilterOverMixedValues() {
+    var rng = SplitMix64(seed: 7)
+    let index = PropertyIndex(name: "i", label: 0, key: 0)
+    var values: [Int: Value] = [:]
+    let pool: [Value] = [
+      .int(-3), .int(0), .int(1), .int(2), .int(.max), .int(.min), .float(-0.0), .float(0.5), .float(1.0),
+      .float(2.5), .float(.nan), .float(.infinity), .float(-.infinity), .float(9.3e18), .string(""),
+      .string("a"), .string("ab"), .string("b"), .bool(false), .bool(true),
+      .date(CypherDate(epochDay: 0)), .date(CypherDate(epochDay: 10)),
+      .localTime(CypherLocalTime(nanoOfDay: 5)), .list([.int(1)]), .list([.int(1), .string("x")]),
+      .duration(CypherDuration(months: 1, days: 0, seconds: 0, nanoseconds: 0)),
+    ]
+    for node in 0..<300 {
+      let v = pool[Int(rng.next() % UInt64(pool.count))]
+      values[node] = v
+      index.insert(v, node)
+    }
+    let bounds: [Value?] = [nil, .null] + pool.map { Optional($0) }
+    for lower in bounds {
+      for upper in bounds {
+        for (li, ui) in [(true, true), (true, false), (false, true), (false, false)] {
+          if lower == nil && upper == nil { continue }
+          let found = index.range(lower: lower, lowerInclusive: li, upper: upper, upperInclusive: ui)
+          let expected = values.filter { _, v in
+            if let lower {
+              guard let c = v.cypherCompare(lower), li ? c >= 0 : c > 0 else { return false }
+            }
+            if let upper {
+              guard let c = v.cypherCompare(upper), ui ? c <= 0 : c < 0 else { return false }
+            }
+            return true
+          }.keys.sorted()
+          #expect(
+            found.map { Int($0) }.sorted() == expected,
+            "\(String(describing: lower)) \(li) .. \(String(describing: upper)) \(ui)")
+        }
+      }
+    }
   }
 }

@@ -168,7 +168,8 @@ import Testing
     #expect(header?.message.contains("snapshot.kz: not a Kizuna snapshot") == true)
     try FileBytes.write(snapshot, Array("KZSNAP".utf8) + [0, 1, 1, 2])
     let short = #expect(throws: StoreError.self) { try Database.open(path: dir.database) }
-    #expect(short?.message.contains("snapshot.kz") == true)
+    #expect(
+      short?.message.contains("snapshot.kz: truncated snapshot (10 bytes") == true, "\(short?.message ?? "")")
   }
 
   /// Damage that the checksum cannot see (the CRC is fixed up after the
@@ -200,6 +201,87 @@ import Testing
     #expect(errors > 10)
   }
 
+  /// A snapshot body changed behind the checksum's back (the CRC fixed up),
+  /// at every byte and in several ways, either fails the open naming the
+  /// file or opens into a graph that can be read, written and checkpointed:
+  /// never an out-of-range label, type or key id that traps later.
+  @Test func snapshotThatPassesItsChecksumNeverTrapsLater() throws {
+    let dir = try TemporaryDirectory()
+    do {
+      let db = try Database.open(path: dir.database)
+      try seedPeople(db)
+      // Label ids above 63 live outside the per-node bit words.
+      _ = try db.write { tx in
+        try tx.createNode(labels: (0..<70).map { tx.labelID("L\($0)") }, properties: [])
+      }
+      try db.checkpoint()
+    }
+    let snapshot = dir.database + "/snapshot.kz"
+    let original = try FileBytes.read(snapshot)
+    let bodyEnd = original.count - 4
+    var errors = 0, opened = 0
+    for offset in 8..<bodyEnd {
+      for change in [{ (b: UInt8) in b ^ 0xFF }, { $0 &+ 1 }, { $0 &- 1 }] {
+        var bytes = original
+        bytes[offset] = change(bytes[offset])
+        let crc = CRC32C.checksum(bytes, 8..<bodyEnd)
+        for i in 0..<4 { bytes[bodyEnd + i] = UInt8(truncatingIfNeeded: crc >> (8 * UInt32(i))) }
+        try FileBytes.write(snapshot, bytes)
+        try? FileManager.default.removeItem(atPath: dir.database + "/wal.log")
+        do {
+          let db = try Database.open(path: dir.database)
+          opened += 1
+          _ = db.dump()
+          try db.write { tx in
+            let store = tx.store
+            for n in 0..<store.nodeIDLimit where store.nodeExists(n) { try tx.deleteNode(n, detach: true) }
+          }
+          try db.checkpoint()
+        } catch let e as StoreError {
+          errors += 1
+          #expect(e.message.hasPrefix(snapshot + ": "), "offset \(offset): \(e.message)")
+        }
+      }
+    }
+    #expect(errors > 100)
+    #expect(opened > 100, "changes to names and values open fine")
+  }
+
+  /// The log must continue the snapshot: a deleted snapshot, or a record cut
+  /// out of the log, is reported rather than silently losing transactions.
+  @Test func missingTransactionsAreAnError() throws {
+    let dir = try TemporaryDirectory()
+    do {
+      let db = try Database.open(path: dir.database)
+      try seedPeople(db)
+      try db.checkpoint()
+      for i in 1...3 {
+        _ = try db.write { tx in
+          try tx.createNode(labels: [], properties: [(tx.keyID("i"), .int(Int64(i)))])
+        }
+      }
+    }
+    let log = wal(dir), snapshot = dir.database + "/snapshot.kz"
+    let (logBytes, snapshotBytes) = (try FileBytes.read(log), try FileBytes.read(snapshot))
+    try FileManager.default.removeItem(atPath: snapshot)
+    let noSnapshot = #expect(throws: StoreError.self) { try Database.open(path: dir.database) }
+    #expect(
+      noSnapshot?.message.contains(
+        "wal.log: record at offset 8 holds transaction 2, which cannot follow an empty database") == true,
+      "\(noSnapshot?.message ?? "")")
+    try FileBytes.write(snapshot, snapshotBytes)
+    let offsets = try FileBytes.walRecordOffsets(log)
+    try #require(offsets.count == 3)
+    try FileBytes.write(log, Array(logBytes[..<offsets[1]] + logBytes[offsets[2]...]))
+    let cut = #expect(throws: StoreError.self) { try Database.open(path: dir.database) }
+    #expect(
+      cut?.message.contains(
+        "wal.log: record at offset \(offsets[1]) holds transaction 4, which cannot follow transaction 2: transaction 3 is missing"
+      ) == true, "\(cut?.message ?? "")")
+    try FileBytes.write(log, logBytes)
+    #expect(try Database.open(path: dir.database).dump().nodeCount == 7)
+  }
+
   @Test func garbageFilesAreErrorsNotCrashes() throws {
     let dir = try TemporaryDirectory()
     try FileManager.default.createDirectory(atPath: dir.database, withIntermediateDirectories: true)
@@ -229,6 +311,16 @@ import Testing
     let dir = try TemporaryDirectory()
     try FileManager.default.createDirectory(atPath: dir.database, withIntermediateDirectories: true)
     let frame = WriteAheadLog.frame(sequence: 1, payload: WriteAheadLog.payload([.deleteNode(42)]))
+    try FileBytes.write(dir.database + "/wal.log", WriteAheadLog.magic + frame)
+    let error = #expect(throws: StoreError.self) { try Database.open(path: dir.database) }
+    #expect(error?.message.contains("wal.log: transaction 1 cannot be replayed") == true)
+  }
+
+  @Test func logConstraintOnUndefinedNamesIsAnError() throws {
+    let dir = try TemporaryDirectory()
+    try FileManager.default.createDirectory(atPath: dir.database, withIntermediateDirectories: true)
+    let change = GraphChange.createConstraint(name: "c", label: 5, key: 9, indexName: "c")
+    let frame = WriteAheadLog.frame(sequence: 1, payload: WriteAheadLog.payload([change]))
     try FileBytes.write(dir.database + "/wal.log", WriteAheadLog.magic + frame)
     let error = #expect(throws: StoreError.self) { try Database.open(path: dir.database) }
     #expect(error?.message.contains("wal.log: transaction 1 cannot be replayed") == true)

@@ -84,8 +84,26 @@ enum FileIO {
 
   static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
+  /// The directory holding `path` ("." for a bare name).
+  static func parent(of path: String) -> String {
+    var path = Substring(path)
+    while path.count > 1 && path.hasSuffix("/") { path = path.dropLast() }
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+  }
+
   static func makeDirectory(_ path: String) throws {
-    if mkdir(path, 0o755) != 0 && errno != EEXIST { throw error("mkdir", path) }
+    if mkdir(path, 0o755) == 0 {
+      // Make the new directory's entry durable too (best effort: the
+      // parent may not be readable, and the log fsyncs what it holds).
+      let fd = open(parent(of: path), O_RDONLY)
+      if fd >= 0 {
+        _ = fsync(fd)
+        close(fd)
+      }
+    } else if errno != EEXIST {
+      throw error("mkdir", path)
+    }
     var st = stat()
     guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else {
       throw StoreError(.storage, "\(path) exists and is not a database directory")

@@ -116,6 +116,15 @@ enum Snapshot {
   static func read(directory: String) throws -> (GraphStore, UInt64)? {
     let path = directory + "/" + fileName
     return try FileIO.withMappedFile(path) { bytes in
+      let known = Swift.min(bytes.count, magic.count - 1)
+      if bytes.count < magic.count + 12, bytes.count > 0,
+        magic.prefix(known).elementsEqual(bytes[0..<known])
+      {
+        throw StoreError(
+          .storage,
+          "\(path): truncated snapshot (\(bytes.count) bytes, shorter than the \(magic.count + 12) of an empty one); the snapshot is damaged"
+        )
+      }
       guard bytes.count >= magic.count + 12,
         magic.withUnsafeBytes({ $0.prefix(magic.count - 1).elementsEqual(bytes[0..<magic.count - 1]) })
       else {
@@ -246,7 +255,63 @@ enum Snapshot {
       let label = Int32(truncatingIfNeeded: try r.varint()), key = Int32(truncatingIfNeeded: try r.varint())
       store.addConstraint(UniqueConstraint(name: name, label: label, key: key, indexName: try r.string()))
     }
+    try checkReferences(store, typeCount: typeCount, path: path)
     return (store, sequence)
+  }
+
+  /// Every id the snapshot holds points at something it defines: a body
+  /// that passes its checksum but was not written by `write` (a tool's
+  /// output, deliberate tampering) fails the open here rather than trapping
+  /// on an out-of-range name or type later.
+  static func checkReferences(_ store: GraphStore, typeCount: Int, path: String) throws {
+    func fail(_ what: String) -> StoreError {
+      StoreError(.storage, "\(path): malformed snapshot: \(what)")
+    }
+    let labelCount = store.labels.count, typeNames = store.types.count, keyCount = store.keys.count
+    if let top = store.liveNodes.highestMember, top >= store.nodeIDLimit {
+      throw fail("live node \(top) is not below the node id limit \(store.nodeIDLimit)")
+    }
+    if let top = store.liveRelationships.highestMember, top >= store.relationshipIDLimit {
+      throw fail(
+        "live relationship \(top) is not below the relationship id limit \(store.relationshipIDLimit)")
+    }
+    let usedBits = store.labelBits.withUnsafeBufferPointer { words in
+      var all: UInt64 = 0
+      for w in words { all |= w }
+      return all
+    }
+    if labelCount < 64, usedBits >> UInt64(labelCount) != 0 {
+      throw fail(
+        "a node has label id \(63 - usedBits.leadingZeroBitCount), but \(labelCount) labels are defined")
+    }
+    for (node, labels) in store.extraLabels {
+      guard node < store.nodeIDLimit, labels.allSatisfy({ $0 >= 0 && Int($0) < labelCount }) else {
+        throw fail("node \(node) has a label id that is not defined")
+      }
+    }
+    guard typeCount <= typeNames else {
+      throw fail("\(typeCount) adjacency types, but \(typeNames) relationship types are defined")
+    }
+    let types = store.relationshipType
+    for r in 0..<store.relationshipIDLimit {
+      let t = types[r]
+      if t < -1 || Int(t) >= typeCount || (t == -1 && store.liveRelationships.contains(r)) {
+        throw fail("relationship \(r) has type id \(t), but \(typeCount) types have adjacency")
+      }
+    }
+    guard store.nodeProperties.count <= keyCount, store.relationshipProperties.count <= keyCount else {
+      throw fail("more property columns than the \(keyCount) property keys defined")
+    }
+    for index in store.schema.indexes {
+      guard index.label >= 0, Int(index.label) < labelCount, index.key >= 0, Int(index.key) < keyCount else {
+        throw fail("index '\(index.name)' refers to an undefined label or property key")
+      }
+    }
+    for c in store.schema.constraints {
+      guard c.label >= 0, Int(c.label) < labelCount, c.key >= 0, Int(c.key) < keyCount else {
+        throw fail("constraint '\(c.name)' refers to an undefined label or property key")
+      }
+    }
   }
 
   /// Offsets must never decrease, or a block range would be inverted.

@@ -116,7 +116,7 @@ extension WriteAheadLog {
       changes.reserveCapacity(n)
       for _ in 0..<n { changes.append(try r.change()) }
       guard r.isAtEnd else { throw ByteReader.Truncated(offset: r.offset) }
-      return Record(sequence: sequence, changes: changes)
+      return Record(sequence: sequence, changes: changes, offset: recordOffset)
     } catch {
       throw StoreError(
         .storage, "\(path): record at offset \(recordOffset) passes its checksum but cannot be decoded")

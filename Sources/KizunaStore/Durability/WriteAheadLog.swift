@@ -28,6 +28,8 @@ final class WriteAheadLog {
   struct Record {
     var sequence: UInt64
     var changes: [GraphChange]
+    /// Where the record starts in the file, for error messages.
+    var offset: Int
   }
 
   private(set) var records: [Record]
@@ -52,6 +54,9 @@ final class WriteAheadLog {
       recovered = try Self.recover(bytes, path: path)
       if recovered.needsHeader {
         try Self.writeHeader(fd, path)
+        // A new log's directory entry must be durable before a commit
+        // that the log holds can be: fsync the directory once.
+        try FileIO.fsyncDirectory(FileIO.parent(of: path))
       } else if recovered.intactEnd < bytes.count {
         guard ftruncate(fd, off_t(recovered.intactEnd)) == 0, fsync(fd) == 0 else {
           throw FileIO.error("truncate", path)

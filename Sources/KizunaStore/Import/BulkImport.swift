@@ -22,10 +22,21 @@ public struct BulkImport {
   }
 
   public struct Progress: Sendable {
+    /// What the import is doing.
+    public enum Stage: Sendable, Equatable {
+      /// Reading `file`, the file at `fileIndex` among the node files then
+      /// the relationship files.
+      case reading
+      /// Every file is read: building adjacency and indexes, writing the snapshot.
+      case finishing
+    }
+
     public var file: String
     public var bytesDone: Int
     public var bytesTotal: Int
     public var rows: Int
+    public var stage = Stage.reading
+    public var fileIndex = 0
   }
 
   public struct Summary: Sendable {
@@ -38,7 +49,8 @@ public struct BulkImport {
   public var nodeFiles: [Source] = []
   public var relationshipFiles: [Source] = []
   public var idType: ImportIDType = .string
-  /// Called every few hundred thousand rows and at the end of each file.
+  /// Called every 65,536 rows or so, at the end of each file, and once when
+  /// the last file is read (stage `finishing`).
   public var progress: (@Sendable (Progress) -> Void)?
 
   public init() {}
@@ -60,20 +72,23 @@ public struct BulkImport {
         indexes: store.schema.indexes.count)
       do {
         var ids = IDSpaces()
-        for source in nodeFiles {
-          let (count, indexes, warnings) = try loadNodes(source, store, &ids, firstNew: mark.nodes)
+        for (i, source) in nodeFiles.enumerated() {
+          let (count, indexes, warnings) = try reporting(file: i).loadNodes(
+            source, store, &ids, firstNew: mark.nodes)
           summary.nodes += count
           summary.warnings += warnings
           idIndexes += indexes
         }
         ids.seal()
-        for source in relationshipFiles {
-          summary.relationships += try loadRelationships(source, store, ids)
+        for (i, source) in relationshipFiles.enumerated() {
+          summary.relationships += try reporting(file: nodeFiles.count + i).loadRelationships(
+            source, store, ids)
         }
       } catch {
         Self.undo(store, to: mark)
         throw error
       }
+      progress?(Progress(file: "", bytesDone: 0, bytesTotal: 0, rows: 0, stage: .finishing))
       store.orderRelationshipsByStart(from: mark.relationships)
       store.compactAdjacency()
       store.normalize()
@@ -98,6 +113,18 @@ public struct BulkImport {
     return summary
   }
 
+  /// This job with progress reports tagged with the file's position.
+  private func reporting(file index: Int) -> BulkImport {
+    guard let report = progress else { return self }
+    var job = self
+    job.progress = { p in
+      var p = p
+      p.fileIndex = index
+      report(p)
+    }
+    return job
+  }
+
   // MARK: Nodes
 
   private func loadNodes(_ source: Source, _ store: GraphStore, _ ids: inout IDSpaces, firstNew: Int) throws
@@ -111,6 +138,7 @@ public struct BulkImport {
     let propertyKeys = header.propertyColumns.map { store.keys.intern($0.name ?? $0.header) }
     let group = header.idGroup ?? ""
     let total = fileSize(source.path)
+    progress?(Progress(file: reader.name, bytesDone: 0, bytesTotal: total, rows: 0))
     var rows = 0
     var labelCache: [String: Int32] = [:]
     var seenLabels = Set(fixedLabels)
@@ -152,8 +180,9 @@ public struct BulkImport {
         try checkUnique(node, constraint, index, store, reader, firstNew: firstNew)
       }
       rows += 1
-      if rows % 262_144 == 0 {
-        progress?(Progress(file: reader.name, bytesDone: reader.bytesRead, bytesTotal: total, rows: rows))
+      if rows & 0xFFFF == 0 {
+        progress?(
+          Progress(file: reader.name, bytesDone: reader.consumedOffset, bytesTotal: total, rows: rows))
       }
     }
     progress?(Progress(file: reader.name, bytesDone: total, bytesTotal: total, rows: rows))
@@ -172,6 +201,7 @@ public struct BulkImport {
     guard let startColumn = header.startIDColumn, let endColumn = header.endIDColumn else {
       throw CSVError(file: reader.name, line: 1, kind: .header, reason: "missing :START_ID or :END_ID column")
     }
+    progress?(Progress(file: reader.name, bytesDone: 0, bytesTotal: fileSize(source.path), rows: 0))
     let fixedType = source.tag.map { store.types.intern($0) }
     if header.typeColumn == nil && fixedType == nil {
       throw CSVError(
@@ -179,7 +209,11 @@ public struct BulkImport {
         reason: "no :TYPE column and no type given; use --relationships=TYPE \(source.path)")
     }
     let keys = header.propertyColumns.map { store.keys.intern($0.name ?? $0.header) }
-    if let fixedType, let layout = RelationshipLayout(header, idType: idType, fixedType: fixedType) {
+    // The fast path reopens the file (twice, for its two halves): a pipe
+    // or a process substitution can be read only once, by this reader.
+    if let fixedType, isRegularFile(source.path),
+      let layout = RelationshipLayout(header, idType: idType, fixedType: fixedType)
+    {
       let start = NodeIDResolver(ids.space(header.startIDGroup ?? ""))
       let end = NodeIDResolver(ids.space(header.endIDGroup ?? ""))
       let dataStart = reader.consumedOffset
@@ -228,8 +262,9 @@ public struct BulkImport {
         }
       }
       rows += 1
-      if rows % 1_048_576 == 0 {
-        progress?(Progress(file: reader.name, bytesDone: reader.bytesRead, bytesTotal: total, rows: rows))
+      if rows & 0xFFFF == 0 {
+        progress?(
+          Progress(file: reader.name, bytesDone: reader.consumedOffset, bytesTotal: total, rows: rows))
       }
     }
     progress?(Progress(file: reader.name, bytesDone: total, bytesTotal: total, rows: rows))
@@ -385,6 +420,11 @@ public struct BulkImport {
 
   private func displayName(_ path: String) -> String {
     path.split(separator: "/").last.map(String.init) ?? path
+  }
+
+  private func isRegularFile(_ path: String) -> Bool {
+    var st = stat()
+    return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
   }
 
   private func fileSize(_ path: String) -> Int {

@@ -131,7 +131,7 @@ extension CSVReader {
         let at = consumedOffset
         if at >= stop { return at == stop }
       }
-      if let progress, batch.ends.count & 0xF_FFFF == 0 { progress(batch.ends.count) }
+      if let progress, batch.ends.count & 0xFFFF == 0 { progress(batch.ends.count) }
     }
     return true
   }

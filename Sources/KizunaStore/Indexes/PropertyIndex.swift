@@ -93,8 +93,51 @@ public final class PropertyIndex: @unchecked Sendable {
 
   /// Nodes whose value lies in the range; bounds compare with openCypher's
   /// `<`/`<=` (values not comparable with a bound are left out).
+  ///
+  /// The entries are sorted once (after each change) in ORDER BY order, in
+  /// which the values comparable with a scalar bound (numbers, strings,
+  /// booleans, one temporal type) form one run, ordered as `<` orders them:
+  /// two binary searches find the answer. Other bounds (lists) scan.
   public func range(lower: Value?, lowerInclusive: Bool, upper: Value?, upperInclusive: Bool) -> [UInt32] {
-    let sorted = sortedCache.withLock { cache -> [(Value, UInt32)] in
+    let sorted = sortedEntries()
+    func satisfies(_ v: Value) -> Bool {
+      if let lower {
+        guard let c = v.cypherCompare(lower), lowerInclusive ? c >= 0 : c > 0 else { return false }
+      }
+      if let upper {
+        guard let c = v.cypherCompare(upper), upperInclusive ? c <= 0 : c < 0 else { return false }
+      }
+      return true
+    }
+    guard let family = Self.searchableFamily(lower, upper) else {
+      return sorted.compactMap { satisfies($0.0) ? $0.1 : nil }
+    }
+    // The run of the bounds' family, then within it (NaN last among
+    // numbers, and comparable with nothing) the part inside the bounds.
+    var lo = partitionPoint(sorted, 0, sorted.count) { $0.orderFamily >= family }
+    var hi = partitionPoint(sorted, lo, sorted.count) { $0.orderFamily > family }
+    hi = partitionPoint(sorted, lo, hi) {
+      if case .float(let f) = $0 { return f.isNaN } else { return false }
+    }
+    if let lower {
+      lo = partitionPoint(sorted, lo, hi) { v in
+        guard let c = v.cypherCompare(lower) else { return false }
+        return lowerInclusive ? c >= 0 : c > 0
+      }
+    }
+    if let upper {
+      hi = partitionPoint(sorted, lo, hi) { v in
+        guard let c = v.cypherCompare(upper) else { return true }
+        return upperInclusive ? c > 0 : c >= 0
+      }
+    }
+    return lo < hi ? sorted[lo..<hi].map(\.1) : []
+  }
+
+  /// The entries in ORDER BY order (ties by node id), built on first use
+  /// after a change.
+  private func sortedEntries() -> [(Value, UInt32)] {
+    sortedCache.withLock { cache -> [(Value, UInt32)] in
       if let cache { return cache }
       var all: [(Value, UInt32)] = []
       ints.forEach { key, node in all.append((.int(key), node)) }
@@ -106,17 +149,35 @@ public final class PropertyIndex: @unchecked Sendable {
       cache = all
       return all
     }
-    var out: [UInt32] = []
-    for (v, id) in sorted {
-      if let lower {
-        guard let c = v.cypherCompare(lower), lowerInclusive ? c >= 0 : c > 0 else { continue }
+  }
+
+  /// The order family both bounds belong to, when binary search applies:
+  /// each bound a scalar (not a list, map or null), and the two of one family.
+  static func searchableFamily(_ lower: Value?, _ upper: Value?) -> Int? {
+    let bounds = [lower, upper].compactMap { $0 }
+    guard let first = bounds.first else { return nil }
+    for b in bounds {
+      switch b {
+      case .null, .list, .map, .node, .relationship, .path, .duration: return nil
+      case .float(let f) where f.isNaN: return nil
+      default: continue
       }
-      if let upper {
-        guard let c = v.cypherCompare(upper), upperInclusive ? c <= 0 : c < 0 else { continue }
-      }
-      out.append(id)
     }
-    return out
+    let family = first.orderFamily
+    return bounds.allSatisfy { $0.orderFamily == family } ? family : nil
+  }
+
+  /// The first index in `start..<end` whose value satisfies `isAfter`, which
+  /// must be false then true along the range.
+  private func partitionPoint(
+    _ sorted: [(Value, UInt32)], _ start: Int, _ end: Int, _ isAfter: (Value) -> Bool
+  ) -> Int {
+    var lo = start, hi = end
+    while lo < hi {
+      let mid = lo + (hi - lo) / 2
+      if isAfter(sorted[mid].0) { hi = mid } else { lo = mid + 1 }
+    }
+    return lo
   }
 
   public var entryCount: Int { ints.count + others.values.reduce(0) { $0 + $1.count } }

@@ -88,6 +88,8 @@ extension GraphStore {
       addIndex(name: name, label: label, key: key)
     case .dropIndex(let name): dropIndex(name: name)
     case .createConstraint(let name, let label, let key, let indexName):
+      try checkName(label, labels)
+      try checkName(key, keys)
       addConstraint(UniqueConstraint(name: name, label: label, key: key, indexName: indexName))
     case .dropConstraint(let name): dropConstraint(name: name)
     }

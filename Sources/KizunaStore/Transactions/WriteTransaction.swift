@@ -242,11 +242,17 @@ public final class WriteTransaction {
   func validate() throws {
     for c in store.schema.constraints {
       guard let index = store.schema.index(named: c.indexName) else { continue }
-      for n in touchedNodes where store.nodeExists(n) && store.hasLabel(n, c.label) {
-        guard let v = store.nodeProperty(n, c.key), index.lookup(v).count > 1 else { continue }
+      for n in touchedNodes.sorted() where store.nodeExists(n) && store.hasLabel(n, c.label) {
+        guard let v = store.nodeProperty(n, c.key) else { continue }
+        let holders = index.lookup(v).map { Int($0) }.filter { $0 != n }
+        // Name the node that had the value first: one this transaction
+        // did not touch if there is one (Neo4j's wording).
+        guard let other = holders.first(where: { !touchedNodes.contains($0) }) ?? holders.min() else {
+          continue
+        }
         throw StoreError(
           .constraintViolation,
-          "Node(\(n)) already exists with label `\(store.labels.name(c.label))` and property `\(store.keys.name(c.key))` = \(v)"
+          "Node(\(other)) already exists with label `\(store.labels.name(c.label))` and property `\(store.keys.name(c.key))` = \(v.cypherLiteral ?? "\(v)")"
         )
       }
     }

@@ -121,6 +121,10 @@ extension Value {
     }
   }
 
+  /// The group of types a value sorts with in ORDER BY (integers and
+  /// floats share one); groups sort in the order `orderCompare` lists.
+  var orderFamily: Int { orderRank }
+
   private var orderRank: Int {
     switch self {
     case .map: return 0
@@ -177,8 +181,10 @@ extension Value {
 /// Integer against float without losing precision for large integers.
 @inlinable func compareMixed(_ a: Int64, _ b: Double) -> Int? {
   if b.isNaN { return nil }
-  if b >= 9.3e18 { return -1 }
-  if b <= -9.3e18 { return 1 }
+  // Beyond Int64's range (2^63 is the first double above Int64.max, -2^63
+  // is Int64.min exactly), so every integer is on one side.
+  if b >= 9_223_372_036_854_775_808.0 { return -1 }
+  if b < -9_223_372_036_854_775_808.0 { return 1 }
   let t = b.rounded(.down)
   let ti = Int64(t)
   if a != ti { return a < ti ? -1 : 1 }
