@@ -121,7 +121,7 @@ public final class CypherEngine: @unchecked Sendable {
     ctx.rowWidth = plan.slots.count
     if mode == .explain {
       var r = QueryResult(columns: columns, rows: [], statistics: UpdateStatistics())
-      r.plan = describe(planned, profile: false)
+      r.plan = describe(planned, plan.subqueries, profile: false)
       return r
     }
     var rows: [[Value]] = []
@@ -134,18 +134,24 @@ public final class CypherEngine: @unchecked Sendable {
       rows = rows.filter { seen.insert($0).inserted }
     }
     var result = QueryResult(columns: columns, rows: rows, statistics: tx?.statistics ?? UpdateStatistics())
-    if mode == .profile { result.plan = describe(planned, profile: true) }
+    if mode == .profile { result.plan = describe(planned, plan.subqueries, profile: true) }
     result.capture(from: store)
     return result
   }
 
-  private func describe(_ planned: [PlannedQuery], profile: Bool) -> String {
+  private func describe(_ planned: [PlannedQuery], _ subqueries: [SubqueryPipeline], profile: Bool) -> String
+  {
     var lines: [String] = []
     for (i, p) in planned.enumerated() {
       if i > 0 { lines.append("UNION") }
       for op in p.operators.reversed() where !(op is StartOperator) {
         lines.append("+" + op.summary + (profile ? "  (rows: \(op.rowsOut))" : ""))
       }
+    }
+    // Subqueries run inside expressions of the operators above; each is
+    // listed after the main plan, in source order.
+    for subquery in subqueries.sorted(by: { $0.position.offset < $1.position.offset }) {
+      lines += subquery.describe(profile: profile)
     }
     return lines.joined(separator: "\n")
   }

@@ -63,6 +63,7 @@ func render(_ expression: Expression) -> String {
       }
     }
     return "\(variable){" + rendered.joined(separator: ", ") + "}"
+  case .subquery(let subquery): return "\(subquery.kind.rawValue){\(subquery.query.clauses.count)}"
   }
 }
 

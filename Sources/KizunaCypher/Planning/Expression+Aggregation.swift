@@ -23,7 +23,8 @@ extension Expression {
   /// Direct sub-expressions (not those inside patterns).
   var children: [Expression] {
     switch kind {
-    case .literal, .parameter, .variable, .countStar, .pattern, .mapProjection: return []
+    // A subquery's expressions belong to its own clauses (its aggregates too).
+    case .literal, .parameter, .variable, .countStar, .pattern, .mapProjection, .subquery: return []
     case .list(let items): return items
     case .map(let entries): return entries.map(\.value)
     case .property(let e, _), .hasLabels(let e, _), .unary(_, let e), .isNull(let e, _), .exists(let e):

@@ -42,6 +42,7 @@ extension Expression {
       c.predicate?.collectVariables(into: &out)
       c.projection.collectVariables(into: &out)
     case .pattern(let part): part.collectVariables(into: &out)
+    case .subquery(let s): s.query.collectVariables(into: &out)
     case .quantifier(_, _, let list, let predicate):
       list.collectVariables(into: &out)
       predicate?.collectVariables(into: &out)

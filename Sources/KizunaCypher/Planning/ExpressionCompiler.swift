@@ -145,6 +145,8 @@ final class ExpressionCompiler {
       }
     case .mapProjection(let variable, let items):
       return try compileMapProjection(variable, items, at: e.position)
+    case .subquery(let subquery):
+      return try compileSubquery(subquery, at: e.position)
     }
   }
 

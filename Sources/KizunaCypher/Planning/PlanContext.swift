@@ -9,6 +9,8 @@ final class PlanContext {
   /// Whether the planner may replace generic operators by specialized ones
   /// (`RelationshipCountScan`); off only to compare the two in tests.
   let fastPaths: Bool
+  /// The EXISTS / COUNT subqueries planned so far, for EXPLAIN and PROFILE.
+  var subqueries: [SubqueryPipeline] = []
 
   init(store: GraphStore, parameters: [String: Value], fastPaths: Bool = true) {
     self.store = store

@@ -21,11 +21,26 @@ final class QueryPlanner {
   let eager: Bool
   /// Set when a count scan already computed the next projection's aggregates.
   private var aggregatesComputed = false
+  /// For a subquery: the variables of the enclosing scopes, visible throughout.
+  let outer: VariableScope?
 
   init(plan: PlanContext, eager: Bool) {
     self.plan = plan
     self.eager = eager
+    outer = nil
     compiler = ExpressionCompiler(plan: plan, scope: VariableScope())
+    tail = start
+    operators = [start]
+  }
+
+  /// A planner for a subquery whose rows start as copies of outer rows laid
+  /// out by `outer`. It shares `plan`'s slot allocator, so the inner
+  /// variables get slots of their own in the same rows.
+  init(plan: PlanContext, outer: VariableScope) {
+    self.plan = plan
+    eager = false
+    self.outer = outer
+    compiler = ExpressionCompiler(plan: plan, scope: outer)
     tail = start
     operators = [start]
   }
@@ -66,10 +81,32 @@ final class QueryPlanner {
     return PlannedQuery(start: start, sink: sink, columns: columns, operators: operators)
   }
 
+  /// EXISTS { ... } / COUNT { ... }: the clauses, then for EXISTS a LIMIT 1
+  /// (one row decides it), then a row counter.
+  func planSubquery(_ subquery: Subquery, at position: SourcePosition) throws -> SubqueryPipeline {
+    for clause in subquery.query.clauses {
+      // The checker rejects these; a subquery runs once per outer row and must never write.
+      if let name = clause.updatingName {
+        throw CypherError.compile(
+          "InvalidClauseComposition", "A subquery cannot contain \(name)", at: clause.position)
+      }
+      try planClause(clause)
+    }
+    if subquery.kind == .exists { append(SliceOperator(skip: nil, limit: .fixed(1))) }
+    let counter = RowCounter()
+    append(counter)
+    return SubqueryPipeline(
+      kind: subquery.kind, position: position, start: start, counter: counter, operators: operators)
+  }
+
   /// A leading MATCH whose matches the next WITH or RETURN only counts:
   /// planned as a `RelationshipCountScan` when `CountScanPlanner` accepts it.
   private func planCountScan(_ clauses: [Clause]) -> Bool {
-    guard plan.fastPaths, !eager, clauses.count > 1, case .match(let m) = clauses[0] else { return false }
+    // Not in a subquery: the scan counts the whole graph, ignoring the
+    // outer variables the pattern may be bound to.
+    guard plan.fastPaths, !eager, outer == nil, clauses.count > 1, case .match(let m) = clauses[0] else {
+      return false
+    }
     let projection: Projection
     switch clauses[1] {
     case .with(let w): projection = w.projection
@@ -228,6 +265,13 @@ final class QueryPlanner {
       slots = itemSlots
     }
     for (i, item) in items.enumerated() { newScope.bind(item.name, slots[i]) }
+    // In a subquery the outer variables stay visible after WITH: every row
+    // of one run carries the same outer values, even after aggregation.
+    if let outer {
+      for name in outer.names where newScope[name] == nil {
+        if let slot = outer[name] { newScope.bind(name, slot) }
+      }
+    }
     if p.distinct { append(DistinctOperator(slots: slots)) }
     // Rows still hold the incoming slots: ORDER BY (and, without
     // aggregation, WITH's WHERE) may read incoming variables the projection

@@ -11,6 +11,9 @@ extension Expression {
       return call.arguments.contains { $0.containsAggregate }
     case .literal, .parameter, .variable, .pattern, .patternComprehension:
       return false
+    case .subquery:
+      // Aggregates inside belong to the subquery's own WITH or RETURN.
+      return false
     case .list(let items): return items.contains { $0.containsAggregate }
     case .map(let entries): return entries.contains { $0.value.containsAggregate }
     case .property(let subject, _), .hasLabels(let subject, _), .isNull(let subject, _),

@@ -70,4 +70,26 @@ struct Scope: Sendable {
     guard kinds[name] != nil else { return }
     valueTypes[name] = type
   }
+
+  /// Inside a subquery: the enclosing scope's variables, which WITH and
+  /// RETURN do not hide (they hold one value for the whole subquery run).
+  private var carried: [(name: String, kind: VariableKind, type: StaticType?)] = []
+
+  /// The scope of a subquery nested here: every variable visible now stays visible in it.
+  func enteringSubquery() -> Scope {
+    var inner = self
+    inner.carried = order.compactMap { name in kinds[name].map { (name, $0, valueTypes[name]) } }
+    return inner
+  }
+
+  /// The scope a WITH or RETURN starts its projection from: empty, but for the carried variables.
+  func startingProjection() -> Scope {
+    var fresh = Scope()
+    fresh.carried = carried
+    for c in carried {
+      fresh.bind(c.name, as: c.kind)
+      fresh.setValueType(c.type, of: c.name)
+    }
+    return fresh
+  }
 }

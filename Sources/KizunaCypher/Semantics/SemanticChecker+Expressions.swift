@@ -100,6 +100,8 @@ extension SemanticChecker {
       }
     case .pattern(let part):
       try checkPatternExpression(part, in: scope)
+    case .subquery(let value):
+      try checkSubquery(value, in: scope)
     case .patternComprehension(let value):
       var inner = scope
       var seen = Set<String>()

@@ -5,7 +5,7 @@ extension SemanticChecker {
   func checkProjection(
     _ projection: Projection, in scope: Scope, clause: String, at position: SourcePosition
   ) throws(CypherError) -> (Scope, [String]) {
-    var projected = Scope()
+    var projected = scope.startingProjection()
     var columns: [String] = []
     // Reported after ORDER BY is checked: an ambiguous aggregation there is
     // the more useful message (openCypher reports it first too).
@@ -103,7 +103,7 @@ extension SemanticChecker {
   static func mentionsVariable(_ expression: Expression) -> Bool {
     switch expression.kind {
     case .variable, .mapProjection, .pattern, .patternComprehension, .listComprehension, .quantifier,
-      .reduce:
+      .reduce, .subquery:
       return true
     case .literal, .parameter, .countStar:
       return false

@@ -43,6 +43,7 @@ extension SemanticChecker {
       default: return nil
       }
     case .unary(.not, _), .isNull, .hasLabels, .comparisonChain, .quantifier, .exists: return .boolean
+    case .subquery(let s): return s.kind == .exists ? .boolean : .integer
     case .binary(let op, _, _):
       switch op {
       case .and, .or, .xor, .startsWith, .endsWith, .contains, .regexMatch, .in: return .boolean

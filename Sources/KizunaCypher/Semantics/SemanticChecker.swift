@@ -89,7 +89,7 @@ public struct SemanticChecker: Sendable {
 
   /// Checks a clause against the variables in scope and updates the scope; returns the
   /// column names when the clause is a RETURN.
-  private func checkClause(_ clause: Clause, scope: inout Scope) throws(CypherError) -> [String] {
+  func checkClause(_ clause: Clause, scope: inout Scope) throws(CypherError) -> [String] {
     switch clause {
     case .match(let match):
       var seen = Set<String>()

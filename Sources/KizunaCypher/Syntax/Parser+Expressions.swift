@@ -250,6 +250,9 @@ extension Parser {
     let token = current
     let position = token.position
     let next = peek(1).kind
+    if token.keyword == .exists || token.keyword == .count, subqueryFollows() {
+      return try parseSubquery()
+    }
     switch token.keyword {
     case .null:
       index += 1

@@ -16,6 +16,9 @@ final class AggregateOperator: Operator {
   var calls: [Call]
   private var groups: [[Value]: Int] = [:]
   private var states: [(row: Row, aggregators: [any Aggregator], counts: [Int], seen: [Set<[Value]>])] = []
+  /// The row a subquery's run starts from: without input rows and keys the
+  /// single output row starts from it, so the outer variables stay readable.
+  private var argument: Row?
 
   init(keys: [Int], calls: [Call]) {
     self.keys = keys
@@ -66,7 +69,7 @@ final class AggregateOperator: Operator {
   override func finish(_ ctx: ExecutionContext) throws {
     if states.isEmpty && keys.isEmpty {
       // Aggregating nothing still yields one row: count 0, collect [], ...
-      states.append(try fresh(Row(repeating: .null, count: ctx.rowWidth)))
+      states.append(try fresh(argument ?? Row(repeating: .null, count: ctx.rowWidth)))
     }
     let all = states
     states = []
@@ -81,6 +84,12 @@ final class AggregateOperator: Operator {
       }
     } catch is Stop {}
     try next?.finish(ctx)
+  }
+
+  override func reset(_ argument: Row) {
+    groups = [:]
+    states = []
+    self.argument = argument
   }
 }
 

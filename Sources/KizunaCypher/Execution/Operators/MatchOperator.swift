@@ -63,8 +63,13 @@ final class MatchOperator: Operator {
 final class StartOperator: Operator {
   override var summary: String { "Start" }
   func run(width: Int, _ ctx: ExecutionContext) throws {
+    try run(argument: Row(repeating: .null, count: width), ctx)
+  }
+
+  /// Runs the pipeline on one given row (a subquery's outer row).
+  func run(argument: Row, _ ctx: ExecutionContext) throws {
     do {
-      try emit(Row(repeating: .null, count: width), ctx)
+      try emit(argument, ctx)
     } catch is Stop {}
     try finish(ctx)
   }

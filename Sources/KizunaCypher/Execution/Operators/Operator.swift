@@ -21,6 +21,12 @@ class Operator {
     try next?.finish(ctx)
   }
 
+  /// Forgets what one run kept (buffers, counters), so a pipeline can run
+  /// again: a subquery's pipeline runs once per outer row. `argument` is the
+  /// row the next run starts from. Operators that keep nothing between rows
+  /// need not override this.
+  func reset(_ argument: Row) {}
+
   @inline(__always) final func emit(_ row: Row, _ ctx: ExecutionContext) throws {
     rowsOut &+= 1
     try next?.push(row, ctx)
@@ -54,6 +60,8 @@ final class ResultSink: Operator {
   }
 
   override func finish(_ ctx: ExecutionContext) throws {}
+
+  override func reset(_ argument: Row) { rows = [] }
 }
 
 /// Holds every row before passing them on, so an updating clause never sees
@@ -64,6 +72,8 @@ final class EagerOperator: Operator {
   override var summary: String { "Eager" }
 
   override func push(_ row: Row, _ ctx: ExecutionContext) throws { buffer.append(row) }
+
+  override func reset(_ argument: Row) { buffer = [] }
 
   override func finish(_ ctx: ExecutionContext) throws {
     let rows = buffer
@@ -158,6 +168,8 @@ final class DistinctOperator: Operator {
     let key = slots.map { row[$0] }
     if seen.insert(key).inserted { try emit(row, ctx) }
   }
+
+  override func reset(_ argument: Row) { seen = [] }
 }
 
 /// SKIP and LIMIT.
@@ -232,6 +244,13 @@ final class SliceOperator: Operator {
     }
     try super.finish(ctx)
   }
+
+  override func reset(_ argument: Row) {
+    skip = 0
+    limit = nil
+    resolved = false
+    seen = 0
+  }
 }
 
 /// ORDER BY: keeps every row, sorts stably in `finish`.
@@ -247,6 +266,8 @@ final class SortOperator: Operator {
   override func push(_ row: Row, _ ctx: ExecutionContext) throws {
     rows.append((try keys.map { try $0.expression.evaluate(row, ctx) }, row))
   }
+
+  override func reset(_ argument: Row) { rows = [] }
 
   override func finish(_ ctx: ExecutionContext) throws {
     let directions = keys.map(\.ascending)

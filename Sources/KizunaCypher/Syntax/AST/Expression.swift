@@ -55,6 +55,28 @@ public indirect enum ExpressionKind: Sendable, Equatable {
   case reduce(accumulator: String, initial: Expression, variable: String, list: Expression, step: Expression)
   /// `variable {.name, .*, key: expression, otherVariable}`.
   case mapProjection(variable: String, items: [MapProjectionItem])
+  /// `EXISTS { ... }` or `COUNT { ... }`: a read-only query run once per row.
+  case subquery(Subquery)
+}
+
+/// `EXISTS { ... }` / `COUNT { ... }`. The simple form `EXISTS { (a)-->(b) WHERE p }` is kept as
+/// the query `MATCH (a)-->(b) WHERE p`, so both forms are planned and checked alike.
+public struct Subquery: Sendable, Equatable {
+  public enum Kind: String, Sendable, Equatable {
+    /// True when the query yields at least one row.
+    case exists = "EXISTS"
+    /// The number of rows the query yields.
+    case count = "COUNT"
+  }
+
+  public var kind: Kind
+  /// The clauses; outer variables are in scope and the final RETURN is optional.
+  public var query: SingleQuery
+
+  public init(kind: Kind, query: SingleQuery) {
+    self.kind = kind
+    self.query = query
+  }
 }
 
 /// A literal constant.
