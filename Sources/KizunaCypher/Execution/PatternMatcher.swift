@@ -231,11 +231,13 @@ final class PatternMatcher {
   private func accepts(_ id: NodeID, _ spec: NodeSpec, _ row: Row, _ ctx: ExecutionContext) throws -> Bool {
     let store = ctx.store
     guard store.nodeExists(id) else { return false }
-    for name in spec.labels {
-      guard let l = store.labels.id(of: name), store.hasLabel(id, l) else { return false }
+    for (i, name) in spec.labels.enumerated() {
+      guard let l = spec.labelIDs[i] ?? store.labels.id(of: name), store.hasLabel(id, l) else { return false }
     }
-    for (key, expected) in spec.properties {
-      guard let k = store.keys.id(of: key), let actual = store.nodeProperty(id, k) else { return false }
+    for (i, (key, expected)) in spec.properties.enumerated() {
+      guard let k = spec.keyIDs[i] ?? store.keys.id(of: key), let actual = store.nodeProperty(id, k) else {
+        return false
+      }
       guard actual.cypherEquals(try expected.evaluate(row, ctx)) == true else { return false }
     }
     return true

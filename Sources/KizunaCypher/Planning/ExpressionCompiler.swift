@@ -63,12 +63,15 @@ final class ExpressionCompiler {
       }
     case .hasLabels(let subject, let labels):
       let s = try compile(subject)
+      // Interned ids never change: look them up once (a label unknown now
+      // is looked up by name when the row is evaluated).
+      let known = labels.map { plan.store.labels.id(of: $0) }
       return CompiledExpression { row, ctx in
         switch try s.evaluate(row, ctx) {
         case .null: return .null
         case .node(let id):
-          for name in labels {
-            guard let l = ctx.store.labels.id(of: name), ctx.store.hasLabel(id, l) else {
+          for (i, name) in labels.enumerated() {
+            guard let l = known[i] ?? ctx.store.labels.id(of: name), ctx.store.hasLabel(id, l) else {
               return .bool(false)
             }
           }

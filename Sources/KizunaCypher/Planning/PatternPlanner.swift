@@ -186,6 +186,7 @@ struct PatternPlanner {
       }
     }
     let pathSlot = parts.count == 1 ? pathSlots[0] : nil
+    for node in nodes { node.resolveNames(in: plan.store) }
     let matcher = PatternMatcher(
       nodes: nodes, relationships: rels, parts: layouts, steps: steps, scopeAfter: scope, pathSlot: pathSlot)
     return (matcher, pending.map(\.0))

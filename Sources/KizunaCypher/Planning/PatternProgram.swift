@@ -1,8 +1,9 @@
 import KizunaStore
 
 /// A node in a pattern after planning: where it lives in the row and what
-/// it must satisfy.
-struct NodeSpec {
+/// it must satisfy. A class: the matcher reads specs once per candidate row,
+/// and a struct with arrays inside would be copied (and retained) each time.
+final class NodeSpec {
   var slot: Int
   var labels: [String]
   var properties: [(key: String, value: CompiledExpression)]
@@ -10,10 +11,30 @@ struct NodeSpec {
   /// Keys whose value depends only on variables bound before the pattern
   /// (or on nothing): usable for an index seek when this node is the anchor.
   var seekableKeys: Set<String> = []
+  /// `labels` and the property keys as interned ids, looked up once when
+  /// planned (names never change id); nil for a name the store did not
+  /// know yet, which the matcher then looks up by name.
+  var labelIDs: [Int32?] = []
+  var keyIDs: [Int32?] = []
+
+  init(
+    slot: Int, labels: [String], properties: [(key: String, value: CompiledExpression)], variable: String?
+  ) {
+    self.slot = slot
+    self.labels = labels
+    self.properties = properties
+    self.variable = variable
+  }
+
+  func resolveNames(in store: GraphStore) {
+    labelIDs = labels.map { store.labels.id(of: $0) }
+    keyIDs = properties.map { store.keys.id(of: $0.key) }
+  }
 }
 
-/// A relationship in a pattern after planning.
-struct RelationshipSpec {
+/// A relationship in a pattern after planning (a class for the same reason
+/// as `NodeSpec`).
+final class RelationshipSpec {
   var slot: Int
   /// For variable-length relationships: the slot holding the nodes passed through (for paths).
   var nodesSlot: Int?
@@ -23,6 +44,19 @@ struct RelationshipSpec {
   var length: (min: Int, max: Int)?
   var properties: [(key: String, value: CompiledExpression)]
   var variable: String?
+
+  init(
+    slot: Int, nodesSlot: Int?, types: [String], direction: Direction, length: (min: Int, max: Int)?,
+    properties: [(key: String, value: CompiledExpression)], variable: String?
+  ) {
+    self.slot = slot
+    self.nodesSlot = nodesSlot
+    self.types = types
+    self.direction = direction
+    self.length = length
+    self.properties = properties
+    self.variable = variable
+  }
 }
 
 /// One step of a match program.
