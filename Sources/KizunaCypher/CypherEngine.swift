@@ -68,6 +68,7 @@ public final class CypherEngine: @unchecked Sendable {
   }
 
   public static let knownFunctions: Set<String> = Set(FunctionTable.knownNames)
+  private static let functionTable = SemanticChecker.functionTable(knownFunctions)
 
   /// Runs one parsed statement.
   public func run(_ statement: Statement, parameters: [String: Value] = [:]) throws(CypherError)
@@ -75,7 +76,7 @@ public final class CypherEngine: @unchecked Sendable {
   {
     let started = monotonicNow()
     do {
-      try SemanticChecker.check(statement, knownFunctions: Self.knownFunctions)
+      try SemanticChecker(functionTable: Self.functionTable).check(statement)
       var result: QueryResult
       switch statement.kind {
       case .schema(let command):

@@ -13,13 +13,21 @@ public struct SemanticChecker: Sendable {
   ///   (`date.truncate`), in any case (`toLower` or `tolower`; the spelling given is the one suggested
   ///   to users). Nil skips the `UnknownFunction` check.
   public init(knownFunctions: Set<String>? = nil) {
-    guard let knownFunctions else {
-      functions = nil
-      return
-    }
+    functions = knownFunctions.map(Self.functionTable)
+  }
+
+  /// A checker over a table made once by `functionTable(_:)`: building it
+  /// costs more than checking a typical statement.
+  public init(functionTable: [String: String]) {
+    functions = functionTable
+  }
+
+  /// Lower-cased name to spelling, for case-insensitive lookups and
+  /// "did you mean" suggestions.
+  public static func functionTable(_ knownFunctions: Set<String>) -> [String: String] {
     var table: [String: String] = [:]
     for name in knownFunctions { table[name.lowercased()] = name }
-    functions = table
+    return table
   }
 
   /// Checks one statement; schema commands need no checks.
