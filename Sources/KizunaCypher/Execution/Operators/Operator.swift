@@ -144,11 +144,26 @@ final class ProjectOperator: Operator {
   init(items: [(slot: Int, expression: CompiledExpression)]) { self.items = items }
   override var summary: String { "Projection" }
 
+  /// The row last emitted, reused for the next one: copying the incoming
+  /// row's values into it keeps its storage, where `var r = row` would
+  /// allocate a new array per row (the producer still holds `row`). When a
+  /// later operator kept the emitted row, the write copies as usual.
+  private var scratch: Row = []
+
   override func push(_ row: Row, _ ctx: ExecutionContext) throws {
-    var r = row
+    var r: Row = []
+    swap(&r, &scratch)
+    if r.count == row.count {
+      for k in row.indices { r[k] = row[k] }
+    } else {
+      r = row
+    }
     for item in items { r[item.slot] = try item.expression.evaluate(r, ctx) }
     try emit(r, ctx)
+    swap(&r, &scratch)
   }
+
+  override func reset(_ argument: Row) { scratch = [] }
 }
 
 /// Keeps only `slots` (the rest become null): what WITH hides is gone, so
