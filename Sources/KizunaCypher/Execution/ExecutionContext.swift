@@ -27,7 +27,14 @@ final class ExecutionContext {
   let memoryLimit: Int?
   /// Slots per row for this statement.
   var rowWidth = 0
-  private var ticks = 0
+  /// The tick counter lives behind a pointer held in a `let`, so the
+  /// per-row `tick()` in inner loops is a plain increment rather than a
+  /// dynamically checked access to a class property.
+  private let ticks: UnsafeMutablePointer<Int> = {
+    let p = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+    p.initialize(to: 0)
+    return p
+  }()
   private var limitChecks = 0
 
   init(
@@ -45,10 +52,13 @@ final class ExecutionContext {
     self.searchScratch = searchScratch
   }
 
+  deinit { ticks.deallocate() }
+
   /// Called from inner loops; checks the time limit every few thousand calls.
   @inline(__always) func tick() throws {
-    ticks &+= 1
-    if ticks & 0xFFF == 0 { try checkLimits() }
+    let t = ticks.pointee &+ 1
+    ticks.pointee = t
+    if t & 0xFFF == 0 { try checkLimits() }
   }
 
   func checkLimits() throws {

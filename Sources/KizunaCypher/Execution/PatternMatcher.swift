@@ -12,6 +12,10 @@ final class PatternMatcher {
   let scopeAfter: VariableScope
   /// The path slot when the pattern is a single named or shortest path.
   let pathSlot: Int?
+  /// For each step index: the `.filter` steps that start there and the
+  /// index of the step after them, so an expansion checks the filters that
+  /// follow it inline per relationship instead of stepping through them.
+  private let filterRuns: [(filters: [CompiledExpression], next: Int)]
   /// Upper bound for unbounded variable-length patterns, so a runaway
   /// pattern stops instead of exhausting the machine.
   static let unboundedHops = 64
@@ -26,6 +30,17 @@ final class PatternMatcher {
     self.steps = steps
     self.scopeAfter = scopeAfter
     self.pathSlot = pathSlot
+    var runs: [(filters: [CompiledExpression], next: Int)] = []
+    for start in 0...steps.count {
+      var filters: [CompiledExpression] = []
+      var k = start
+      while k < steps.count, case .filter(let f) = steps[k] {
+        filters.append(f)
+        k += 1
+      }
+      runs.append((filters, k))
+    }
+    filterRuns = runs
   }
 
   func forEachMatch(_ row: Row, _ ctx: ExecutionContext, _ body: (Row) throws -> Bool) throws {
@@ -77,22 +92,88 @@ final class PatternMatcher {
       guard let types = resolveTypes(spec.types, ctx) else { return true }
       let direction = forward ? spec.direction : spec.direction.reversed
       let target = nodes[to]
-      let required: NodeID? = toBound ? (row[target.slot].nodeID ?? -1) : nil
-      var keepGoing = true
-      try eachRelationship(start, types, direction, ctx) { neighbor, rel in
+      // Everything the per-relationship loop reads is fetched once here:
+      // class properties and store arrays read per relationship cost a
+      // checked access and a retain/release pair each.
+      let targetSlot = target.slot, relSlot = spec.slot
+      let required: NodeID? = toBound ? (row[targetSlot].nodeID ?? -1) : nil
+      let checksRelationship = !spec.properties.isEmpty
+      let check = NodeCheck(target, ctx.store)
+      let store = ctx.store
+      let liveRelationships = store.liveRelationships
+      let (filters, next) = filterRuns[i + 1]
+
+      func visit(_ neighbor: NodeID, _ rel: RelationshipID, _ row: inout Row, _ used: inout [Int]) throws
+        -> Bool
+      {
         try ctx.tick()
         if let required, neighbor != required { return true }
-        if used.contains(rel) { return true }
-        guard try relationshipAccepts(rel, spec, row, ctx) else { return true }
-        guard try accepts(neighbor, target, row, ctx) else { return true }
-        row[spec.slot] = .relationship(rel)
-        row[target.slot] = .node(neighbor)
+        if !used.isEmpty && used.contains(rel) { return true }
+        if checksRelationship { guard try relationshipAccepts(rel, spec, row, ctx) else { return true } }
+        if let simple = check.simple {
+          guard simple.accepts(neighbor) else { return true }
+        } else {
+          guard try accepts(neighbor, target, row, ctx) else { return true }
+        }
+        row[relSlot] = .relationship(rel)
+        row[targetSlot] = .node(neighbor)
+        if !filters.isEmpty {
+          let passed = try filters.withUnsafeBufferPointer { fs in
+            for k in fs.indices {
+              guard case .bool(true) = try fs[k].evaluate(row, ctx) else { return false }
+            }
+            return true
+          }
+          if !passed { return true }
+        }
         used.append(rel)
-        keepGoing = try run(i + 1, &row, &used, ctx, body)
+        let keepGoing = try run(next, &row, &used, ctx, body)
         used.removeLast()
         return keepGoing
       }
-      return keepGoing
+
+      /// One adjacency block (and the entries added since it was built).
+      func scan(_ adjacency: Adjacency, skipSelf: Bool, _ row: inout Row, _ used: inout [Int]) throws -> Bool
+      {
+        let range = adjacency.blockRange(start)
+        if !range.isEmpty {
+          let finished = try adjacency.withUnsafeBlock { _, neighbors, relationships in
+            for k in range {
+              let rel = Int(relationships[k])
+              guard liveRelationships.contains(rel) else { continue }
+              let neighbor = Int(neighbors[k])
+              if skipSelf && neighbor == start { continue }
+              if !(try visit(neighbor, rel, &row, &used)) { return false }
+            }
+            return true
+          }
+          if !finished { return false }
+        }
+        if adjacency.hasAdded, let extra = adjacency.added[UInt32(truncatingIfNeeded: start)] {
+          for e in extra {
+            let rel = Int(e.relationship), neighbor = Int(e.neighbor)
+            guard liveRelationships.contains(rel) else { continue }
+            if skipSelf && neighbor == start { continue }
+            if !(try visit(neighbor, rel, &row, &used)) { return false }
+          }
+        }
+        return true
+      }
+
+      // Same order as `GraphStore.forEachRelationship`: per type, outgoing
+      // then incoming; with `.both` a self-loop is reported once.
+      let typeCount = types?.count ?? store.outgoing.count
+      for ti in 0..<typeCount {
+        let t = types.map { Int($0[ti]) } ?? ti
+        guard t >= 0, t < store.outgoing.count else { continue }
+        if direction != .incoming {
+          if !(try scan(store.outgoing[t], skipSelf: false, &row, &used)) { return false }
+        }
+        if direction != .outgoing {
+          if !(try scan(store.incoming[t], skipSelf: direction == .both, &row, &used)) { return false }
+        }
+      }
+      return true
     case .shortest(let r, let from, let to, let all):
       guard case .node(let a) = row[nodes[from].slot], case .node(let b) = row[nodes[to].slot] else {
         return true
@@ -161,6 +242,45 @@ final class PatternMatcher {
   }
 
   // MARK: Helpers
+
+  /// A node spec's check with what it reads fetched once, for loops that
+  /// test many candidate nodes: `simple` is set when the spec has no
+  /// property constraints and only labels with known ids below 64, so the
+  /// check is a bit test on local copies of the store's arrays.
+  struct NodeCheck {
+    struct Simple {
+      let live: Bitset
+      let labelBits: [UInt64]
+      let mask: UInt64
+
+      @inline(__always) func accepts(_ id: NodeID) -> Bool {
+        guard live.contains(id) else { return false }
+        if mask == 0 { return true }
+        return id < labelBits.count && labelBits[id] & mask == mask
+      }
+    }
+    let simple: Simple?
+
+    init(_ spec: NodeSpec, _ store: GraphStore) {
+      guard spec.properties.isEmpty else {
+        simple = nil
+        return
+      }
+      var mask: UInt64 = 0
+      for id in spec.labelIDs {
+        guard let id, id >= 0, id < 64 else {
+          simple = nil
+          return
+        }
+        mask |= 1 &<< UInt64(id)
+      }
+      guard spec.labelIDs.count == spec.labels.count else {
+        simple = nil
+        return
+      }
+      simple = Simple(live: store.liveNodes, labelBits: mask == 0 ? [] : store.labelBits, mask: mask)
+    }
+  }
 
   private struct StopIteration: Error {}
 

@@ -33,7 +33,7 @@ final class ExpressionCompiler {
       return .literal(v)
     case .variable(let name):
       guard let slot = scope[name] else { throw undefined(name, e.position) }
-      return CompiledExpression { row, _ in row[slot] }
+      return .variable(slot)
     case .list(let items):
       let parts = try items.map(compile)
       if parts.allSatisfy({ $0.constant != nil }) { return .literal(.list(parts.compactMap(\.constant))) }
@@ -173,22 +173,28 @@ final class ExpressionCompiler {
 
   private func compileProperty(_ subject: CompiledExpression, _ key: String) throws -> CompiledExpression {
     let known = plan.store.keys.id(of: key)
-    return CompiledExpression { row, ctx in
-      let v = try subject.evaluate(row, ctx)
+    @inline(__always) func read(_ v: Value, _ ctx: ExecutionContext) throws -> Value {
       switch v {
       case .node(let id):
-        guard ctx.store.nodeExists(id) else { try Self.checkLive(v, ctx); return .null }
-        guard let k = known ?? ctx.store.keys.id(of: key) else { return .null }
-        return ctx.store.nodeProperty(id, k) ?? .null
+        let store = ctx.store
+        guard store.nodeExists(id) else { try Self.checkLive(v, ctx); return .null }
+        guard let k = known ?? store.keys.id(of: key) else { return .null }
+        return store.nodeProperty(id, k) ?? .null
       case .relationship(let id):
-        guard ctx.store.relationshipExists(id) else { try Self.checkLive(v, ctx); return .null }
-        guard let k = known ?? ctx.store.keys.id(of: key) else { return .null }
-        return ctx.store.relationshipProperty(id, k) ?? .null
+        let store = ctx.store
+        guard store.relationshipExists(id) else { try Self.checkLive(v, ctx); return .null }
+        guard let k = known ?? store.keys.id(of: key) else { return .null }
+        return store.relationshipProperty(id, k) ?? .null
       case .null: return .null
       case .map(let m): return m[key] ?? .null
       default: return try CypherOperators.property(v, key, store: ctx.store)
       }
     }
+    // A property of a variable (the common case) reads the slot directly.
+    if let slot = subject.slot {
+      return CompiledExpression { row, ctx in try read(row[slot], ctx) }
+    }
+    return CompiledExpression { row, ctx in try read(try subject.evaluate(row, ctx), ctx) }
   }
 
   private func compileComparison(_ op: BinaryOperator) throws -> (Value, Value) throws -> Value {
@@ -231,7 +237,9 @@ final class ExpressionCompiler {
     case .contains: f = { CypherOperators.contains($0, $1) }
     case .regexMatch: f = { try CypherOperators.regexMatch($0, $1) }
     case .in: f = { try CypherOperators.isIn($0, $1) }
-    case .add: f = { try CypherOperators.add($0, $1) }
+    case .add:
+      f = { try CypherOperators.add($0, $1) }
+      if l.constant == nil || r.constant == nil { return fastIntAdd(l, r) }
     case .subtract: f = { try CypherOperators.subtract($0, $1) }
     case .multiply: f = { try CypherOperators.multiply($0, $1) }
     case .divide: f = { try CypherOperators.divide($0, $1) }
@@ -240,6 +248,29 @@ final class ExpressionCompiler {
     }
     if let a = l.constant, let b = r.constant, let v = try? f(a, b) { return .literal(v) }
     return CompiledExpression { row, ctx in try f(try l.evaluate(row, ctx), try r.evaluate(row, ctx)) }
+  }
+
+  /// `+` on two integers that do not overflow skips the general addition
+  /// (everything else, overflow included, goes through it unchanged).
+  private func fastIntAdd(_ l: CompiledExpression, _ r: CompiledExpression) -> CompiledExpression {
+    if case .int(let y)? = r.constant {
+      return CompiledExpression { row, ctx in
+        let a = try l.evaluate(row, ctx)
+        if case .int(let x) = a {
+          let (sum, overflow) = x.addingReportingOverflow(y)
+          if !overflow { return .int(sum) }
+        }
+        return try CypherOperators.add(a, .int(y))
+      }
+    }
+    return CompiledExpression { row, ctx in
+      let a = try l.evaluate(row, ctx), b = try r.evaluate(row, ctx)
+      if case .int(let x) = a, case .int(let y) = b {
+        let (sum, overflow) = x.addingReportingOverflow(y)
+        if !overflow { return .int(sum) }
+      }
+      return try CypherOperators.add(a, b)
+    }
   }
 
   /// `<` and `>` on two integers skip the general comparison.

@@ -30,12 +30,13 @@ extension GraphStore {
   /// Label names of `node`, in the order the labels were first created.
   public func labelNames(of node: NodeID) -> [String] { labelIDs(of: node).map { labels.name($0) } }
 
-  @inlinable public func nodeProperty(_ node: NodeID, _ key: Int32) -> Value? {
+  @inlinable @inline(__always) public func nodeProperty(_ node: NodeID, _ key: Int32) -> Value? {
     guard key >= 0, Int(key) < nodeProperties.count, node >= 0 else { return nil }
     return nodeProperties[Int(key)].value(node)
   }
 
-  @inlinable public func relationshipProperty(_ rel: RelationshipID, _ key: Int32) -> Value? {
+  @inlinable @inline(__always) public func relationshipProperty(_ rel: RelationshipID, _ key: Int32) -> Value?
+  {
     guard key >= 0, Int(key) < relationshipProperties.count, rel >= 0 else { return nil }
     return relationshipProperties[Int(key)].value(rel)
   }

@@ -63,7 +63,7 @@ public struct PropertyColumn: Sendable {
   @inlinable public func has(_ id: Int) -> Bool { present.contains(id) }
 
   /// The value for `id`, or nil when absent.
-  @inlinable public func value(_ id: Int) -> Value? {
+  @inlinable @inline(__always) public func value(_ id: Int) -> Value? {
     guard present.contains(id) else { return nil }
     switch kind {
     case .empty: return nil

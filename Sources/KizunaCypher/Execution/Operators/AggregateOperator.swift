@@ -13,23 +13,34 @@ final class AggregateOperator: Operator {
   }
 
   let keys: [Int]
-  var calls: [Call]
+  let calls: [Call]
+  /// Indexes of the calls other than count(*): count(*) is read off the
+  /// group's row count instead of going through an aggregator per row.
+  private let aggregated: [Int]
+  /// Groups by their key values; one key needs no array per row.
   private var groups: [[Value]: Int] = [:]
-  private var states: [(row: Row, aggregators: [any Aggregator], counts: [Int], seen: [Set<[Value]>])] = []
+  private var singleKeyGroups: [Value: Int] = [:]
+  private var states: [GroupState] = []
   /// The row a subquery's run starts from: without input rows and keys the
   /// single output row starts from it, so the outer variables stay readable.
   private var argument: Row?
 
+  private struct GroupState {
+    var row: Row
+    var rows: Int
+    var aggregators: [any Aggregator]
+    var seen: [Set<[Value]>]
+  }
+
   init(keys: [Int], calls: [Call]) {
     self.keys = keys
     self.calls = calls
+    aggregated = calls.indices.filter { calls[$0].name != nil }
   }
 
   override var summary: String { keys.isEmpty ? "Aggregation" : "EagerAggregation" }
 
-  private func fresh(_ row: Row) throws -> (
-    row: Row, aggregators: [any Aggregator], counts: [Int], seen: [Set<[Value]>]
-  ) {
+  private func fresh(_ row: Row) throws -> GroupState {
     var aggregators: [any Aggregator] = []
     for c in calls {
       if let name = c.name {
@@ -41,22 +52,33 @@ final class AggregateOperator: Operator {
         aggregators.append(CountRows())
       }
     }
-    return (
-      row, aggregators, Array(repeating: 0, count: calls.count), Array(repeating: [], count: calls.count)
-    )
+    return GroupState(
+      row: row, rows: 0, aggregators: aggregators, seen: Array(repeating: [], count: calls.count))
+  }
+
+  @inline(__always) private func group(of row: Row) throws -> Int {
+    switch keys.count {
+    case 0:
+      if states.isEmpty { states.append(try fresh(row)) }
+      return 0
+    case 1:
+      let key = row[keys[0]]
+      if let i = singleKeyGroups[key] { return i }
+      singleKeyGroups[key] = states.count
+    default:
+      let key = keys.map { row[$0] }
+      if let i = groups[key] { return i }
+      groups[key] = states.count
+    }
+    states.append(try fresh(row))
+    return states.count - 1
   }
 
   override func push(_ row: Row, _ ctx: ExecutionContext) throws {
-    let key = keys.map { row[$0] }
-    let index: Int
-    if let i = groups[key] {
-      index = i
-    } else {
-      index = states.count
-      groups[key] = index
-      states.append(try fresh(row))
-    }
-    for (i, c) in calls.enumerated() {
+    let index = try group(of: row)
+    states[index].rows &+= 1
+    for i in aggregated {
+      let c = calls[i]
       let args = try c.arguments.map { try $0.evaluate(row, ctx) }
       if c.distinct {
         if args.first?.isNull == true { continue }
@@ -78,7 +100,7 @@ final class AggregateOperator: Operator {
         var r = state.row
         for (i, c) in calls.enumerated() {
           ExpressionCompiler.widen(&r, c.slot)
-          r[c.slot] = try state.aggregators[i].result()
+          r[c.slot] = c.name == nil ? .int(Int64(state.rows)) : try state.aggregators[i].result()
         }
         try emit(r, ctx)
       }
@@ -88,6 +110,7 @@ final class AggregateOperator: Operator {
 
   override func reset(_ argument: Row) {
     groups = [:]
+    singleKeyGroups = [:]
     states = []
     self.argument = argument
   }

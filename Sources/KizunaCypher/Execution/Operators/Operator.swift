@@ -5,10 +5,22 @@ import KizunaStore
 /// must see every row first (ORDER BY, aggregation) emit in `finish`.
 class Operator {
   var next: Operator?
-  /// Rows pushed out, for PROFILE.
-  var rowsOut = 0
+  /// Rows pushed out, for PROFILE. Counted behind a pointer held in a
+  /// `let`, so counting a row is a plain increment rather than a checked
+  /// access to a class property.
+  var rowsOut: Int {
+    get { rowCounter.pointee }
+    set { rowCounter.pointee = newValue }
+  }
+  private let rowCounter: UnsafeMutablePointer<Int> = {
+    let p = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+    p.initialize(to: 0)
+    return p
+  }()
   /// Time spent in this operator and everything after it, for PROFILE.
   var seconds = 0.0
+
+  deinit { rowCounter.deallocate() }
 
   /// One line for EXPLAIN.
   var summary: String { String(describing: type(of: self)) }
@@ -28,7 +40,7 @@ class Operator {
   func reset(_ argument: Row) {}
 
   @inline(__always) final func emit(_ row: Row, _ ctx: ExecutionContext) throws {
-    rowsOut &+= 1
+    rowCounter.pointee &+= 1
     try next?.push(row, ctx)
   }
 
@@ -132,11 +144,26 @@ final class ProjectOperator: Operator {
   init(items: [(slot: Int, expression: CompiledExpression)]) { self.items = items }
   override var summary: String { "Projection" }
 
+  /// The row last emitted, reused for the next one: copying the incoming
+  /// row's values into it keeps its storage, where `var r = row` would
+  /// allocate a new array per row (the producer still holds `row`). When a
+  /// later operator kept the emitted row, the write copies as usual.
+  private var scratch: Row = []
+
   override func push(_ row: Row, _ ctx: ExecutionContext) throws {
-    var r = row
+    var r: Row = []
+    swap(&r, &scratch)
+    if r.count == row.count {
+      for k in row.indices { r[k] = row[k] }
+    } else {
+      r = row
+    }
     for item in items { r[item.slot] = try item.expression.evaluate(r, ctx) }
     try emit(r, ctx)
+    swap(&r, &scratch)
   }
+
+  override func reset(_ argument: Row) { scratch = [] }
 }
 
 /// Keeps only `slots` (the rest become null): what WITH hides is gone, so
